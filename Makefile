@@ -1,0 +1,62 @@
+# The two commands a newcomer types: `make run` and `make test`.
+# Everything else (the virtualenv, packages, database, demo content) follows.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+WORKERS ?= 3
+
+.PHONY: run test lint format migrate demo clean help
+
+help:
+	@echo "make run    serve the demo site on http://$(HOST):$(PORT)"
+	@echo "make test   run the whole test suite"
+	@echo "make lint   ruff check and format check"
+	@echo "make format apply ruff's fixes and formatting"
+
+$(VENV)/.runtime: requirements.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: requirements.txt requirements-dev.txt $(VENV)/.runtime
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+# `make run` is the local demo: DEBUG is on unless the environment says
+# otherwise, so no secret key needs setting up first.
+run: export DEBUG ?= true
+run: $(VENV)/.runtime
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_demo
+	$(MANAGE) collectstatic --noinput --verbosity 0
+	@echo
+	@echo "  Newsroom is at http://$(HOST):$(PORT)/"
+	@echo "  Admin: http://$(HOST):$(PORT)/admin/ (demo accounts above)"
+	@echo "  Stop with Ctrl-C."
+	@echo
+	$(BIN)/gunicorn newsroom.wsgi --bind $(HOST):$(PORT) --workers $(WORKERS) \
+		--access-logfile - --forwarded-allow-ips 127.0.0.1
+
+# The suite runs with production-like settings (DEBUG off), on SQLite unless
+# DATABASE_URL points elsewhere.
+test: export DEBUG = false
+test: export SECRET_KEY ?= test-only-secret-key-not-for-any-real-site-0123456789
+test: export SECURE_SSL_REDIRECT = false
+test: $(VENV)/.dev
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: $(VENV)/.dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(VENV)/.dev
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

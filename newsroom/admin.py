@@ -1,0 +1,102 @@
+from django.contrib import admin
+from django.utils.html import format_html
+
+from newsroom.models import (
+    Article,
+    Author,
+    AuthorLink,
+    Byline,
+    Correction,
+    Section,
+    Tag,
+)
+
+admin.site.site_header = "Newsroom"
+admin.site.site_title = "Newsroom admin"
+admin.site.index_title = "Editing"
+
+
+class BylineInline(admin.TabularInline):
+    model = Byline
+    extra = 1
+    autocomplete_fields = ["author"]
+    verbose_name = "byline"
+    verbose_name_plural = "bylines (in the order they are shown)"
+
+
+class CorrectionInline(admin.StackedInline):
+    model = Correction
+    extra = 0
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    list_display = ["title", "status", "published_at", "section", "author_names"]
+    list_filter = ["status", "section", "bylines__author", "featured"]
+    list_select_related = ["section"]
+    search_fields = ["title", "dek", "body"]
+    date_hierarchy = "published_at"
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["tags"]
+    inlines = [BylineInline, CorrectionInline]
+    readonly_fields = ["created_at", "updated_at"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "dek", "body"]}),
+        (
+            "Hero image",
+            {"fields": ["hero_image", "hero_alt", "hero_caption", "hero_credit"]},
+        ),
+        ("Filing", {"fields": ["section", "tags", "featured"]}),
+        (
+            "Publication",
+            {"fields": ["status", "published_at", "created_at", "updated_at"]},
+        ),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("bylines__author")
+
+    @admin.display(description="Authors")
+    def author_names(self, article):
+        return ", ".join(byline.author.name for byline in article.bylines.all())
+
+    def view_on_site(self, article):
+        # Only public stories have a page readers can open.
+        return article.get_absolute_url() if article.is_public else None
+
+
+class AuthorLinkInline(admin.TabularInline):
+    model = AuthorLink
+    extra = 1
+
+
+@admin.register(Author)
+class AuthorAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "user", "portrait"]
+    search_fields = ["name", "bio"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["user"]
+    inlines = [AuthorLinkInline]
+
+    @admin.display(description="Photo")
+    def portrait(self, author):
+        if not author.avatar:
+            return "—"
+        return format_html(
+            '<img src="{}" alt="" width="40" height="40">', author.avatar.url
+        )
+
+
+@admin.register(Section)
+class SectionAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "position"]
+    list_editable = ["position"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Tag)
+class TagAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}

@@ -1,0 +1,31 @@
+"""The editorial pages readers see: home, stories, sections, tags, authors, archive."""
+
+from django.urls import path, register_converter
+
+from newsroom import views
+from newsroom.converters import TwoDigitConverter, YearConverter
+
+register_converter(YearConverter, "yyyy")
+register_converter(TwoDigitConverter, "dd")
+
+app_name = "newsroom"
+
+urlpatterns = [
+    path("", views.HomeView.as_view(), name="home"),
+    path(
+        "news/<yyyy:year>/<dd:month>/<dd:day>/<slug:slug>/",
+        views.ArticleDetailView.as_view(),
+        name="article-detail",
+    ),
+    path(
+        "section/<slug:slug>/", views.SectionDetailView.as_view(), name="section-detail"
+    ),
+    path("tag/<slug:slug>/", views.TagDetailView.as_view(), name="tag-detail"),
+    path("author/<slug:slug>/", views.AuthorDetailView.as_view(), name="author-detail"),
+    path("archive/", views.ArchiveIndex.as_view(), name="archive"),
+    path(
+        "archive/<yyyy:year>/<dd:month>/",
+        views.ArchiveMonthView.as_view(),
+        name="archive-month",
+    ),
+]

@@ -1,0 +1,53 @@
+"""Article bodies: Markdown in, sanitised HTML out.
+
+Rendering happens once, when a story is saved; pages serve the stored HTML.
+Sanitising is an allowlist (nh3): whatever an author types, only these tags,
+attributes and URL schemes reach a reader.
+"""
+
+import markdown
+import nh3
+
+ALLOWED_TAGS = {
+    "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "dd", "del",
+    "details", "dl", "dt", "em", "figcaption", "figure", "h2", "h3", "h4", "h5",
+    "h6", "hr", "i", "img", "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "s",
+    "small", "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot",
+    "th", "thead", "time", "tr", "u", "ul",
+}  # fmt: skip
+
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title", "hreflang"},
+    "abbr": {"title"},
+    "img": {"src", "alt", "title", "width", "height", "loading"},
+    "td": {"colspan", "rowspan", "align"},
+    "th": {"colspan", "rowspan", "align", "scope"},
+    "time": {"datetime"},
+    "ol": {"start"},
+    "h2": {"id"},
+    "h3": {"id"},
+    "h4": {"id"},
+}
+
+ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
+
+MARKDOWN_EXTENSIONS = ["extra", "sane_lists", "smarty"]
+
+
+def sanitise_html(html: str) -> str:
+    return nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=ALLOWED_URL_SCHEMES,
+        link_rel="noopener noreferrer",
+        strip_comments=True,
+    )
+
+
+def render_markdown(text: str) -> str:
+    """Turn an author's Markdown into HTML that is safe to show anyone."""
+    html = markdown.markdown(
+        text or "", extensions=MARKDOWN_EXTENSIONS, output_format="html"
+    )
+    return sanitise_html(html)

@@ -1,0 +1,301 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Count, F, Prefetch, Q, Window
+from django.db.models.functions import RowNumber
+from django.urls import reverse
+from django.utils import timezone
+
+from newsroom.markup import render_markdown
+
+# A story edited within this long of going live is not shown as "updated".
+UPDATE_GRACE = timezone.timedelta(minutes=10)
+
+
+class Author(models.Model):
+    name = models.CharField(max_length=120)
+    slug = models.SlugField(max_length=140, unique=True)
+    bio = models.TextField(
+        blank=True, help_text="A sentence or two, shown on the author page."
+    )
+    avatar = models.ImageField(upload_to="authors/", blank=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="author",
+        help_text="The account this author signs in with, if any.",
+    )
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("newsroom:author-detail", kwargs={"slug": self.slug})
+
+
+class AuthorLink(models.Model):
+    author = models.ForeignKey(Author, on_delete=models.CASCADE, related_name="links")
+    label = models.CharField(max_length=60, help_text="For example: Website, Mastodon.")
+    url = models.URLField()
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+
+    def __str__(self):
+        return f"{self.label}: {self.url}"
+
+
+class Section(models.Model):
+    name = models.CharField(max_length=80, unique=True)
+    slug = models.SlugField(max_length=80, unique=True)
+    description = models.TextField(blank=True)
+    position = models.PositiveSmallIntegerField(
+        default=0, help_text="Sections are listed in this order in the navigation."
+    )
+
+    class Meta:
+        ordering = ["position", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("newsroom:section-detail", kwargs={"slug": self.slug})
+
+
+class Tag(models.Model):
+    name = models.CharField(max_length=80, unique=True)
+    slug = models.SlugField(max_length=80, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("newsroom:tag-detail", kwargs={"slug": self.slug})
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self, *, now=None):
+        """The one publication rule: what readers, feeds and search may see.
+
+        A story is public when its status is published and its publication
+        time has come. A future `published_at` is a scheduled story; it goes
+        live by itself when the clock passes it.
+        """
+        return self.filter(
+            status=Article.Status.PUBLISHED,
+            published_at__lte=now or timezone.now(),
+        )
+
+    def for_listing(self):
+        """Everything a story card shows, in a fixed number of queries."""
+        return self.select_related("section").prefetch_related(
+            Prefetch("bylines", queryset=Byline.objects.select_related("author")),
+            "tags",
+        )
+
+    def for_reading(self):
+        """Everything the story page shows, in a fixed number of queries."""
+        return self.select_related("section").prefetch_related(
+            Prefetch(
+                "bylines",
+                queryset=Byline.objects.select_related("author").prefetch_related(
+                    "author__links"
+                ),
+            ),
+            "tags",
+            "corrections",
+        )
+
+    def latest_per_section(self, *, per_section):
+        """The newest `per_section` stories of every section, in one query."""
+        return (
+            self.annotate(
+                rank_in_section=Window(
+                    RowNumber(),
+                    partition_by=F("section_id"),
+                    order_by=F("published_at").desc(),
+                )
+            )
+            .filter(rank_in_section__lte=per_section)
+            .order_by("section__position", "section__name", "-published_at")
+        )
+
+    def related_to(self, article, *, limit=4):
+        """Stories sharing the most tags with `article`, newest first."""
+        tag_ids = [tag.pk for tag in article.tags.all()]
+        return (
+            self.exclude(pk=article.pk)
+            .filter(tags__in=tag_ids)
+            .annotate(shared_tags=Count("tags", filter=Q(tags__in=tag_ids)))
+            .order_by("-shared_tags", "-published_at")[:limit]
+        )
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        REVIEW = "review", "In review"
+        PUBLISHED = "published", "Published"
+
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(
+        max_length=200, unique=True, help_text="The last part of the story's address."
+    )
+    dek = models.CharField(
+        "standfirst",
+        max_length=300,
+        blank=True,
+        help_text="One sentence under the headline that says why the story matters.",
+    )
+    body = models.TextField(
+        help_text="Markdown. Raw HTML is cleaned: scripts and event handlers are "
+        "removed."
+    )
+    body_html = models.TextField(editable=False, blank=True)
+
+    hero_image = models.ImageField(upload_to="heroes/%Y/%m/", blank=True)
+    hero_alt = models.CharField(
+        "hero image alt text",
+        max_length=250,
+        blank=True,
+        help_text="What the image shows, for readers who cannot see it. "
+        "Required with an image.",
+    )
+    hero_caption = models.CharField(max_length=300, blank=True)
+    hero_credit = models.CharField(max_length=120, blank=True)
+
+    section = models.ForeignKey(
+        Section, on_delete=models.PROTECT, related_name="articles"
+    )
+    tags = models.ManyToManyField(Tag, blank=True, related_name="articles")
+    authors = models.ManyToManyField(
+        Author, through="Byline", related_name="articles", blank=True
+    )
+    featured = models.BooleanField(
+        default=False,
+        help_text="Lead the home page with this story while it is the newest "
+        "featured one.",
+    )
+
+    status = models.CharField(max_length=10, choices=Status, default=Status.DRAFT)
+    published_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="When the story goes live. A time in the future schedules it.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-pk"]
+        get_latest_by = "published_at"
+        indexes = [
+            models.Index(fields=["status", "-published_at"], name="article_public_idx"),
+            models.Index(
+                fields=["section", "-published_at"], name="article_section_idx"
+            ),
+            models.Index(
+                fields=["featured", "-published_at"], name="article_featured_idx"
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.body_html = render_markdown(self.body)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        # The date in the address is the newsroom's local date of publication.
+        day = timezone.localdate(self.published_at or self.created_at or timezone.now())
+        return reverse(
+            "newsroom:article-detail",
+            kwargs={
+                "year": day.year,
+                "month": f"{day.month:02d}",
+                "day": f"{day.day:02d}",
+                "slug": self.slug,
+            },
+        )
+
+    def clean(self):
+        if self.hero_image and not self.hero_alt.strip():
+            raise ValidationError(
+                {"hero_alt": "Describe the hero image for readers who cannot see it."}
+            )
+        if self.status == self.Status.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
+
+    @property
+    def is_public(self):
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
+
+    @property
+    def was_updated(self):
+        # Compared with creation too, so a story imported with an old date
+        # does not count as edited.
+        if not (self.published_at and self.updated_at and self.created_at):
+            return False
+        return self.updated_at > max(self.published_at, self.created_at) + UPDATE_GRACE
+
+    @property
+    def byline_authors(self):
+        return [byline.author for byline in self.bylines.all()]
+
+
+class Byline(models.Model):
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="bylines"
+    )
+    author = models.ForeignKey(Author, on_delete=models.PROTECT, related_name="bylines")
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "author"], name="one_byline_per_author"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.author} on {self.article}"
+
+
+class Correction(models.Model):
+    """A change made after publication that readers are told about."""
+
+    class Kind(models.TextChoices):
+        CORRECTION = "correction", "Correction"
+        CLARIFICATION = "clarification", "Clarification"
+        UPDATE = "update", "Update"
+
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="corrections"
+    )
+    kind = models.CharField(max_length=15, choices=Kind, default=Kind.CORRECTION)
+    text = models.TextField(help_text="What changed and why, as readers will see it.")
+    noted_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["noted_at", "pk"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} on {self.article}"

@@ -1,0 +1,34 @@
+from django import template
+from django.utils import timezone
+from django.utils.dateformat import format as format_date
+from django.utils.html import format_html
+
+from newsroom.models import Section
+
+register = template.Library()
+
+
+@register.inclusion_tag("includes/section_nav.html", takes_context=True)
+def section_nav(context):
+    """The site's sections, for the header of every page."""
+    current = context.get("section")
+    return {
+        "sections": Section.objects.all(),
+        "current": getattr(current, "slug", None),
+    }
+
+
+@register.simple_tag
+def reader_time(moment, fmt="j F Y, H:i T"):
+    """A moment as a <time> element in the newsroom's time zone."""
+    if moment is None:
+        return ""
+    local = timezone.localtime(moment)
+    return format_html(
+        '<time datetime="{}">{}</time>', moment.isoformat(), format_date(local, fmt)
+    )
+
+
+@register.simple_tag
+def published_time(article):
+    return reader_time(article.published_at, "j F Y")

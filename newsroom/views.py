@@ -1,0 +1,118 @@
+from django.conf import settings
+from django.shortcuts import get_object_or_404
+from django.views.generic import (
+    ArchiveIndexView,
+    DateDetailView,
+    ListView,
+    MonthArchiveView,
+)
+
+from newsroom.models import Article, Author, Section, Tag
+
+SECTION_STORIES_ON_HOME = 3
+
+
+def public_stories():
+    """Every public story with what a story card shows, newest first."""
+    return Article.objects.published().for_listing()
+
+
+class StoryListView(ListView):
+    """A paginated list of public stories; subclasses narrow it down."""
+
+    paginate_by = settings.NEWSROOM_PAGE_SIZE
+    context_object_name = "stories"
+
+    def get_queryset(self):
+        return public_stories()
+
+
+class HomeView(StoryListView):
+    template_name = "newsroom/home.html"
+
+    def get_queryset(self):
+        # The newest featured story leads; without one, the newest story.
+        self.lead = public_stories().order_by("-featured", "-published_at").first()
+        stories = public_stories()
+        if self.lead:
+            stories = stories.exclude(pk=self.lead.pk)
+        return stories
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["lead"] = self.lead
+        context["section_stories"] = (
+            Article.objects.published()
+            .select_related("section")
+            .latest_per_section(per_section=SECTION_STORIES_ON_HOME)
+        )
+        return context
+
+
+class SectionDetailView(StoryListView):
+    template_name = "newsroom/section_detail.html"
+
+    def get_queryset(self):
+        self.section = get_object_or_404(Section, slug=self.kwargs["slug"])
+        return public_stories().filter(section=self.section)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(section=self.section, **kwargs)
+
+
+class TagDetailView(StoryListView):
+    template_name = "newsroom/tag_detail.html"
+
+    def get_queryset(self):
+        self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
+        return public_stories().filter(tags=self.tag)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(tag=self.tag, **kwargs)
+
+
+class AuthorDetailView(StoryListView):
+    template_name = "newsroom/author_detail.html"
+
+    def get_queryset(self):
+        self.author = get_object_or_404(
+            Author.objects.prefetch_related("links"), slug=self.kwargs["slug"]
+        )
+        return public_stories().filter(bylines__author=self.author)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(author=self.author, **kwargs)
+
+
+class ArticleDateMixin:
+    date_field = "published_at"
+    month_format = "%m"
+    allow_future = False
+
+    def get_queryset(self):
+        return public_stories()
+
+
+class ArticleDetailView(ArticleDateMixin, DateDetailView):
+    context_object_name = "article"
+
+    def get_queryset(self):
+        return Article.objects.published().for_reading()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["related_stories"] = Article.objects.published().related_to(self.object)
+        return context
+
+
+class ArchiveIndex(ArticleDateMixin, ArchiveIndexView):
+    date_list_period = "month"
+    paginate_by = settings.NEWSROOM_PAGE_SIZE
+    context_object_name = "stories"
+    template_name = "newsroom/article_archive.html"
+
+
+class ArchiveMonthView(ArticleDateMixin, MonthArchiveView):
+    paginate_by = settings.NEWSROOM_PAGE_SIZE
+    context_object_name = "stories"
+    template_name = "newsroom/article_archive_month.html"

@@ -1,0 +1,98 @@
+import datetime as dt
+
+import pytest
+import time_machine
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+
+from newsroom.models import Article
+from tests.factories import ArticleFactory, TagFactory
+
+pytestmark = pytest.mark.django_db
+
+NOW = dt.datetime(2022, 6, 28, 12, 0, tzinfo=dt.UTC)
+
+
+class TestPublicationRule:
+    @pytest.fixture(autouse=True)
+    def frozen_clock(self, time_machine):
+        time_machine.move_to(NOW, tick=False)
+        return time_machine
+
+    def test_published_story_in_the_past_is_public(self):
+        story = ArticleFactory(published_at=NOW - dt.timedelta(minutes=1))
+        assert list(Article.objects.published()) == [story]
+
+    def test_story_published_this_very_second_is_public(self):
+        story = ArticleFactory(published_at=NOW)
+        assert list(Article.objects.published()) == [story]
+
+    @pytest.mark.parametrize("status", [Article.Status.DRAFT, Article.Status.REVIEW])
+    def test_unpublished_statuses_are_never_public(self, status):
+        ArticleFactory(status=status, published_at=NOW - dt.timedelta(days=1))
+        assert not Article.objects.published().exists()
+
+    def test_scheduled_story_is_hidden_until_its_time_then_appears_by_itself(
+        self, frozen_clock
+    ):
+        story = ArticleFactory(published_at=NOW + dt.timedelta(hours=2))
+        assert not Article.objects.published().exists()
+        assert not story.is_public
+
+        frozen_clock.move_to(NOW + dt.timedelta(hours=2, seconds=1), tick=False)
+        assert list(Article.objects.published()) == [story]
+        assert story.is_public
+
+    def test_published_takes_an_injected_clock(self):
+        story = ArticleFactory(published_at=NOW + dt.timedelta(days=1))
+        assert not Article.objects.published(now=NOW).exists()
+        later = NOW + dt.timedelta(days=2)
+        assert list(Article.objects.published(now=later)) == [story]
+
+
+class TestArticle:
+    def test_body_is_rendered_once_at_save(self):
+        story = ArticleFactory(body="Hello *readers*")
+        assert story.body_html == "<p>Hello <em>readers</em></p>"
+        story.body = "Changed"
+        story.save()
+        assert Article.objects.get(pk=story.pk).body_html == "<p>Changed</p>"
+
+    def test_hero_image_needs_alt_text(self):
+        story = ArticleFactory.build(
+            hero_image=SimpleUploadedFile("hero.png", b"x"), hero_alt="  "
+        )
+        with pytest.raises(ValidationError) as error:
+            story.clean()
+        assert "hero_alt" in error.value.message_dict
+
+    def test_publishing_without_a_time_means_now(self):
+        story = ArticleFactory.build(published_at=None)
+        story.clean()
+        assert abs(story.published_at - timezone.now()) < dt.timedelta(seconds=5)
+
+    def test_updated_only_when_edited_after_publication(self):
+        with time_machine.travel(NOW, tick=False):
+            story = ArticleFactory(published_at=NOW)
+        assert not story.was_updated
+        with time_machine.travel(NOW + dt.timedelta(hours=3), tick=False):
+            story.save()
+        assert story.was_updated
+
+    def test_address_carries_the_local_publication_date(self, settings):
+        settings.TIME_ZONE = "Asia/Shanghai"
+        story = ArticleFactory(
+            slug="late-night", published_at=dt.datetime(2022, 7, 3, 20, tzinfo=dt.UTC)
+        )
+        # 20:00 UTC on 3 July is already 4 July in Beijing.
+        assert story.get_absolute_url() == "/news/2022/07/04/late-night/"
+
+    def test_related_stories_share_tags_most_shared_first(self):
+        xiaomi, leica, huawei = TagFactory.create_batch(3)
+        story = ArticleFactory(tags=[xiaomi, leica])
+        both = ArticleFactory(tags=[xiaomi, leica], published_at=NOW)
+        one = ArticleFactory(tags=[leica])
+        ArticleFactory(tags=[huawei])
+        related = list(Article.objects.published().related_to(story))
+        assert related == [both, one]
