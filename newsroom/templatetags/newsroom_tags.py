@@ -2,7 +2,9 @@ from django import template
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
+from newsroom.markup import render_bodies
 from newsroom.models import Section
 
 register = template.Library()
@@ -32,3 +34,11 @@ def reader_time(moment, fmt="j F Y, H:i T"):
 @register.simple_tag
 def published_time(article):
     return reader_time(article.published_at, "j F Y")
+
+
+@register.simple_tag
+def article_body(article):
+    """The story's body with its embeds filled in from current data."""
+    # Safe: the body was sanitised at save and embeds are rendered by our
+    # own autoescaping templates.
+    return mark_safe(render_bodies([article])[article.pk])
