@@ -1,6 +1,15 @@
 from django.contrib import admin
-from django.utils.html import format_html
+from reversion_compare.admin import CompareVersionAdmin
 
+from newsroom import revisions  # noqa: F401  (registers history before admins)
+from newsroom.admin_widgets import EditingAdminMixin, UploadFaultAdminMixin
+from newsroom.admin_workflow import (
+    ArticleWorkflowMixin,
+    HistoryPermissionMixin,
+    PublicationStateFilter,
+    ShareLinkInline,
+    thumbnail,
+)
 from newsroom.models import (
     Article,
     Author,
@@ -24,21 +33,41 @@ class BylineInline(admin.TabularInline):
     verbose_name_plural = "bylines (in the order they are shown)"
 
 
-class CorrectionInline(admin.StackedInline):
+class CorrectionInline(EditingAdminMixin, admin.StackedInline):
     model = Correction
     extra = 0
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
-    list_display = ["title", "status", "published_at", "section", "author_names"]
-    list_filter = ["status", "section", "bylines__author", "featured"]
+class ArticleAdmin(
+    ArticleWorkflowMixin,
+    HistoryPermissionMixin,
+    EditingAdminMixin,
+    UploadFaultAdminMixin,
+    CompareVersionAdmin,
+):
+    list_display = [
+        "title",
+        "hero_thumbnail",
+        "status",
+        "publication_state",
+        "published_at",
+        "section",
+        "author_names",
+    ]
+    list_filter = [
+        PublicationStateFilter,
+        "status",
+        "section",
+        "bylines__author",
+        "featured",
+    ]
     list_select_related = ["section"]
     search_fields = ["title", "dek", "body"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["tags"]
-    inlines = [BylineInline, CorrectionInline]
+    inlines = [BylineInline, CorrectionInline, ShareLinkInline]
     readonly_fields = ["created_at", "updated_at"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "dek", "body"]}),
@@ -52,6 +81,10 @@ class ArticleAdmin(admin.ModelAdmin):
             {"fields": ["status", "published_at", "created_at", "updated_at"]},
         ),
     ]
+
+    @admin.display(description="Image")
+    def hero_thumbnail(self, article):
+        return thumbnail(article.hero_image, alt=article.hero_alt)
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("bylines__author")
@@ -71,7 +104,12 @@ class AuthorLinkInline(admin.TabularInline):
 
 
 @admin.register(Author)
-class AuthorAdmin(admin.ModelAdmin):
+class AuthorAdmin(
+    HistoryPermissionMixin,
+    EditingAdminMixin,
+    UploadFaultAdminMixin,
+    CompareVersionAdmin,
+):
     list_display = ["name", "slug", "user", "portrait"]
     search_fields = ["name", "bio"]
     prepopulated_fields = {"slug": ["name"]}
@@ -80,15 +118,11 @@ class AuthorAdmin(admin.ModelAdmin):
 
     @admin.display(description="Photo")
     def portrait(self, author):
-        if not author.avatar:
-            return "—"
-        return format_html(
-            '<img src="{}" alt="" width="40" height="40">', author.avatar.url
-        )
+        return thumbnail(author.avatar, alt="")
 
 
 @admin.register(Section)
-class SectionAdmin(admin.ModelAdmin):
+class SectionAdmin(HistoryPermissionMixin, CompareVersionAdmin):
     list_display = ["name", "slug", "position"]
     list_editable = ["position"]
     search_fields = ["name"]
@@ -96,7 +130,7 @@ class SectionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Tag)
-class TagAdmin(admin.ModelAdmin):
+class TagAdmin(HistoryPermissionMixin, CompareVersionAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}

@@ -2,7 +2,7 @@
 
 from django.urls import path, register_converter
 
-from newsroom import views
+from newsroom import previews, views
 from newsroom.converters import TwoDigitConverter, YearConverter
 
 register_converter(YearConverter, "yyyy")
@@ -27,5 +27,15 @@ urlpatterns = [
         "archive/<yyyy:year>/<dd:month>/",
         views.ArchiveMonthView.as_view(),
         name="archive-month",
+    ),
+    path(
+        "preview/<int:pk>/",
+        previews.ArticlePreviewView.as_view(),
+        name="article-preview",
+    ),
+    path(
+        "shared/<str:token>/",
+        previews.SharedArticleView.as_view(),
+        name="article-shared",
     ),
 ]

@@ -1,0 +1,102 @@
+"""Admin pieces any app's admin can use: dates that name their time zone,
+image uploads that are checked, and uploads that fail without losing a save.
+
+Nothing here imports models, so `devices` may use it too.
+"""
+
+import logging
+
+from django.contrib import messages
+from django.contrib.admin import widgets
+from django.db import models
+from django.http import HttpResponseRedirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+from newsroom.images import ImageUploadField
+
+logger = logging.getLogger(__name__)
+
+
+def time_zone_note() -> str:
+    """The newsroom's time zone, as editors are told it beside dates."""
+    return f"Newsroom time ({timezone.get_current_timezone_name()})"
+
+
+class ZonedSplitDateTime(widgets.AdminSplitDateTime):
+    """The admin's date and time inputs, with the time zone named beside them.
+
+    Django reads and shows admin times in the current zone, which is the
+    `TIME_ZONE` setting; saying so stops "09:00" from being read as UTC.
+    """
+
+    def render(self, name, value, attrs=None, renderer=None):
+        html = super().render(name, value, attrs, renderer)
+        note = format_html('<span class="timezone-note">{}</span>', time_zone_note())
+        # Both parts are already escaped.
+        return mark_safe(f"{html} {note}")
+
+
+class EditingAdminMixin:
+    """For ModelAdmins and inlines: zoned dates and checked image uploads."""
+
+    formfield_overrides = {
+        models.DateTimeField: {"widget": ZonedSplitDateTime},
+        models.ImageField: {"form_class": ImageUploadField},
+    }
+
+
+class UploadFaultAdminMixin:
+    """Keep the text when the media storage refuses a file.
+
+    If storing an upload raises OSError (disk full, read-only mount, a broken
+    network volume), the object is saved without the new file, the editor is
+    told which upload failed, and is brought back to the object to try again.
+    """
+
+    def save_model(self, request, obj, form, change):
+        try:
+            super().save_model(request, obj, form, change)
+        except OSError as error:
+            failed = [
+                field
+                for field in obj._meta.fields
+                if isinstance(field, models.FileField)
+                and field.name in form.changed_data
+            ]
+            if not failed:
+                raise
+            for field in failed:
+                # Back to what was stored before (nothing, for a new object).
+                setattr(obj, field.attname, form.initial.get(field.name) or "")
+            super().save_model(request, obj, form, change)
+            logger.error("Upload not stored for %r: %s", obj, error)
+            names = ", ".join(str(field.verbose_name) for field in failed)
+            messages.error(
+                request,
+                f"The {names} could not be stored ({error.strerror or error}). "
+                "Everything else was saved. Upload the file again once the "
+                "media storage has room or is writable again.",
+            )
+            request.upload_failed = True
+
+    def _back_to_object(self, request, obj):
+        opts = obj._meta
+        return HttpResponseRedirect(
+            reverse(
+                f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_change",
+                args=[obj.pk],
+            )
+        )
+
+    def response_add(self, request, obj, post_url_continue=None):
+        if getattr(request, "upload_failed", False):
+            return self._back_to_object(request, obj)
+        return super().response_add(request, obj, post_url_continue)
+
+    def response_change(self, request, obj):
+        if getattr(request, "upload_failed", False):
+            return self._back_to_object(request, obj)
+        return super().response_change(request, obj)

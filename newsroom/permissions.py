@@ -1,0 +1,73 @@
+"""Who may do what to a story: the newsroom's roles, defined once.
+
+Two roles exist as groups (created by a data migration): **Editors** may do
+everything; **Contributors** write stories and edit their own while they are
+drafts or in review, and ask an editor to publish them. The admin, its list
+actions, the services and the preview views all ask the functions below, so
+a rule changes here and nowhere else.
+
+The functions test permissions, not group names, so a superuser or an account
+given the same permissions by hand behaves like the role it matches.
+"""
+
+from newsroom.models import Article
+
+EDITORS = "Editors"
+CONTRIBUTORS = "Contributors"
+
+# The permission that separates the roles: publishing, scheduling,
+# unpublishing and post-publication corrections.
+PUBLISH = "newsroom.publish_article"
+# Editing a story that is not one's own, or one that is already published.
+EDIT_OTHERS = "newsroom.edit_others_article"
+
+# Statuses in which a contributor may still change their own story.
+CONTRIBUTOR_EDITABLE = frozenset({Article.Status.DRAFT, Article.Status.REVIEW})
+
+
+def can_publish(user) -> bool:
+    return user.is_active and user.has_perm(PUBLISH)
+
+
+def owns(user, article: Article) -> bool:
+    """A story belongs to whoever started it and to every author on its byline."""
+    if article.pk is None:
+        return True
+    if article.created_by_id is not None and article.created_by_id == user.pk:
+        return True
+    return article.bylines.filter(author__user=user).exists()
+
+
+def can_edit(user, article: Article | None = None) -> bool:
+    """May `user` change `article` (or, without one, some story)?"""
+    if not (user.is_active and user.has_perm("newsroom.change_article")):
+        return False
+    if article is None or user.has_perm(EDIT_OTHERS):
+        return True
+    return article.status in CONTRIBUTOR_EDITABLE and owns(user, article)
+
+
+def can_delete(user, article: Article | None = None) -> bool:
+    return user.is_active and user.has_perm("newsroom.delete_article")
+
+
+def can_submit_for_review(user, article: Article) -> bool:
+    return article.status == Article.Status.DRAFT and can_edit(user, article)
+
+
+def can_preview(user, article: Article) -> bool:
+    """Staff who can see a story in the admin can see how it will look."""
+    return user.is_active and user.is_staff and user.has_perm("newsroom.view_article")
+
+
+def can_share(user) -> bool:
+    return user.is_active and user.has_perm("newsroom.add_sharelink")
+
+
+def allowed_statuses(user) -> list[str]:
+    """The statuses `user` may pick for a story in the change form."""
+    if can_publish(user):
+        return list(Article.Status.values)
+    return [
+        status for status in Article.Status.values if status in CONTRIBUTOR_EDITABLE
+    ]
