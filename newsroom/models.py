@@ -216,6 +216,8 @@ class Article(models.Model):
     class Meta:
         ordering = ["-published_at", "-pk"]
         get_latest_by = "published_at"
+        verbose_name = "story"
+        verbose_name_plural = "stories"
         permissions = [
             ("publish_article", "Can publish, schedule and unpublish stories"),
             ("edit_others_article", "Can edit stories by anyone, in any status"),
