@@ -8,7 +8,7 @@ import logging
 
 from django.contrib import messages
 from django.contrib.admin import widgets
-from django.db import models
+from django.db import models, transaction
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone
@@ -58,7 +58,10 @@ class UploadFaultAdminMixin:
 
     def save_model(self, request, obj, form, change):
         try:
-            super().save_model(request, obj, form, change)
+            # A savepoint of its own: the failed attempt must not spoil the
+            # admin's transaction for the second one.
+            with transaction.atomic():
+                super().save_model(request, obj, form, change)
         except OSError as error:
             failed = [
                 field
