@@ -14,6 +14,19 @@ from newsroom.markup import render_markdown
 UPDATE_GRACE = timezone.timedelta(minutes=10)
 
 
+def _created_by_field(**options):
+    """The account that made a record, kept if the account goes."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        **options,
+    )
+
+
 class Author(models.Model):
     name = models.CharField(max_length=120)
     slug = models.SlugField(max_length=140, unique=True)
@@ -197,15 +210,9 @@ class Article(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="+",
+    created_by = _created_by_field(
         help_text="Who started the story; a contributor may edit it while it "
-        "is a draft or in review.",
+        "is a draft or in review."
     )
     # Bumped by every save; a form opened at an older version is refused
     # rather than overwriting someone else's edit (see newsroom.concurrency).
@@ -371,14 +378,7 @@ class ShareLink(models.Model):
     revoked = models.BooleanField(
         default=False, help_text="Tick to close the link before it expires."
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="+",
-    )
+    created_by = _created_by_field()
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = ShareLinkQuerySet.as_manager()

@@ -2,6 +2,13 @@
 
 from django import forms
 
+CHANGELIST = "/admin/newsroom/article/"
+ADD = f"{CHANGELIST}add/"
+
+
+def change_url(article):
+    return f"{CHANGELIST}{article.pk}/change/"
+
 
 def _widget(field):
     widget = field.widget
@@ -53,3 +60,14 @@ def form_data(response, **overrides):
 
 def messages_of(response):
     return [str(message) for message in response.context["messages"]]
+
+
+def post_edited(client, url, *, published_at=None, **changes):
+    """Open `url`, change some fields, post it back as a browser would.
+
+    `published_at` is a (date, time) pair typed into the split inputs.
+    """
+    data = form_data(client.get(url), **changes)
+    if published_at:
+        data["published_at_0"], data["published_at_1"] = published_at
+    return client.post(url, data)

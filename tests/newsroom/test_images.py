@@ -13,11 +13,15 @@ from PIL import Image
 from newsroom import images
 from newsroom.models import Article
 from tests.factories import ArticleFactory, SectionFactory, UserFactory
-from tests.newsroom.admin_helpers import form_data, messages_of
+from tests.newsroom.admin_helpers import (
+    ADD,
+    change_url,
+    form_data,
+    messages_of,
+    post_edited,
+)
 
 pytestmark = pytest.mark.django_db
-
-CHANGELIST = "/admin/newsroom/article/"
 
 
 def image_bytes(fmt="PNG", size=(64, 48), mode="RGB", **save_options):
@@ -92,18 +96,17 @@ def editor_client(client):
     return client
 
 
-def post_with_hero(client, data, *, name="hero.jpg"):
-    page = client.get(f"{CHANGELIST}add/")
-    fields = form_data(
-        page,
+def post_with_hero(client, data, *, name="hero.jpg", alt="A phone on a table"):
+    return post_edited(
+        client,
+        ADD,
         title="With a picture",
         slug="with-a-picture",
         body="Text typed by the editor.",
         section=SectionFactory().pk,
-        hero_alt="A phone on a table",
+        hero_alt=alt,
         hero_image=upload(data, name=name),
     )
-    return client.post(f"{CHANGELIST}add/", fields)
 
 
 @pytest.mark.parametrize("kind", ["decompression bomb", "SVG", "truncated JPEG"])
@@ -169,17 +172,9 @@ def test_story_page_uses_srcset_with_dimensions(client):
 
 
 def test_alt_text_is_required_with_an_image(editor_client):
-    page = editor_client.get(f"{CHANGELIST}add/")
-    fields = form_data(
-        page,
-        title="No alt",
-        slug="no-alt",
-        body="Text.",
-        section=SectionFactory().pk,
-        hero_image=upload(image_bytes("JPEG"), name="x.jpg"),
-    )
-    response = editor_client.post(f"{CHANGELIST}add/", fields)
+    response = post_with_hero(editor_client, image_bytes("JPEG"), alt="")
     assert "Describe the hero image" in response.content.decode()
+    assert not Article.objects.exists()
 
 
 # --- The media storage refuses the file ---------------------------------------
@@ -202,7 +197,7 @@ def test_failed_upload_keeps_the_new_story_text(editor_client, unwritable_media)
     response = post_with_hero(editor_client, image_bytes("JPEG"))
     story = Article.objects.get()
     assert response.status_code == 302
-    assert response.url == f"{CHANGELIST}{story.pk}/change/"
+    assert response.url == change_url(story)
     assert story.body == "Text typed by the editor."
     assert not story.hero_image
     shown = messages_of(editor_client.get(response.url))
@@ -215,14 +210,14 @@ def test_failed_upload_keeps_an_edit_and_the_old_image(
     story = ArticleFactory(hero_alt="Old picture")
     story.hero_image.save("old.png", upload(image_bytes("PNG")))
     old_name = story.hero_image.name
-    page = editor_client.get(f"{CHANGELIST}{story.pk}/change/")
+    page = editor_client.get(change_url(story))
     blocker = tmp_path / "blocker"
     blocker.write_text("")
     settings.MEDIA_ROOT = blocker / "media"
     data = form_data(
         page, body="A fresh paragraph.", hero_image=upload(image_bytes("JPEG"))
     )
-    response = editor_client.post(f"{CHANGELIST}{story.pk}/change/", data)
+    response = editor_client.post(change_url(story), data)
     assert response.status_code == 302
     story.refresh_from_db()
     assert story.body == "A fresh paragraph."

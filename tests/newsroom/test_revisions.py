@@ -6,15 +6,15 @@ from reversion.models import Version
 from newsroom import services
 from newsroom.models import Article, Correction
 from tests.factories import ArticleFactory, UserFactory
-from tests.newsroom.admin_helpers import form_data, messages_of
+from tests.newsroom.admin_helpers import (
+    CHANGELIST,
+    change_url,
+    form_data,
+    messages_of,
+    post_edited,
+)
 
 pytestmark = pytest.mark.django_db
-
-CHANGELIST = "/admin/newsroom/article/"
-
-
-def change_url(article):
-    return f"{CHANGELIST}{article.pk}/change/"
 
 
 @pytest.fixture
@@ -28,8 +28,7 @@ def other_editor():
 
 
 def save_in_admin(client, article, **changes):
-    page = client.get(change_url(article))
-    return client.post(change_url(article), form_data(page, **changes))
+    return post_edited(client, change_url(article), **changes)
 
 
 def test_every_save_keeps_a_revision_with_who_and_the_full_content(client, editor):

@@ -7,26 +7,16 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from newsroom.models import Article, Author
-from tests.factories import ArticleFactory, AuthorFactory, UserFactory
-from tests.newsroom.admin_helpers import form_data, messages_of
+from tests.factories import ArticleFactory, AuthorFactory
+from tests.newsroom.admin_helpers import (
+    CHANGELIST,
+    change_url,
+    form_data,
+    messages_of,
+    post_edited,
+)
 
 pytestmark = pytest.mark.django_db
-
-CHANGELIST = "/admin/newsroom/article/"
-
-
-def change_url(article):
-    return f"{CHANGELIST}{article.pk}/change/"
-
-
-@pytest.fixture
-def editor():
-    return UserFactory(role="Editors")
-
-
-@pytest.fixture
-def contributor():
-    return UserFactory(role="Contributors")
 
 
 def own_story(user, **fields):
@@ -99,10 +89,12 @@ def test_contributor_sees_no_publish_choice(client, contributor):
 def test_hand_made_post_publishing_as_contributor_is_refused(client, contributor):
     client.force_login(contributor)
     story = draft_of(contributor)
-    data = form_data(client.get(change_url(story)), status="published")
-    data["published_at_0"] = "2022-07-04"
-    data["published_at_1"] = "09:00"
-    response = client.post(change_url(story), data)
+    response = post_edited(
+        client,
+        change_url(story),
+        status="published",
+        published_at=("2022-07-04", "09:00"),
+    )
     assert response.status_code == 200
     assert "Only editors can publish" in response.content.decode()
     story.refresh_from_db()
@@ -113,10 +105,13 @@ def test_hand_made_post_publishing_as_contributor_is_refused(client, contributor
 def test_contributor_edits_own_draft_but_published_time_is_ignored(client, contributor):
     client.force_login(contributor)
     story = draft_of(contributor)
-    data = form_data(client.get(change_url(story)), title="Better headline")
-    data["published_at_0"] = "2022-07-04"
-    data["published_at_1"] = "09:00"
-    assert client.post(change_url(story), data).status_code == 302
+    response = post_edited(
+        client,
+        change_url(story),
+        title="Better headline",
+        published_at=("2022-07-04", "09:00"),
+    )
+    assert response.status_code == 302
     story.refresh_from_db()
     assert story.title == "Better headline"
     assert story.published_at is None

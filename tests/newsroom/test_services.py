@@ -9,19 +9,9 @@ from django.utils import timezone
 from newsroom import services
 from newsroom.models import Article, Correction
 from newsroom.services import WorkflowError
-from tests.factories import ArticleFactory, UserFactory
+from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def editor():
-    return UserFactory(role="Editors")
-
-
-@pytest.fixture
-def contributor():
-    return UserFactory(role="Contributors")
 
 
 def test_scheduled_story_goes_live_by_itself(editor, time_machine):
