@@ -51,7 +51,7 @@ class ArticleAdmin(
         "hero_thumbnail",
         "status",
         "publication_state",
-        "published_at",
+        "goes_live",
         "section",
         "author_names",
     ]

@@ -14,7 +14,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import lazy
 from django.utils.html import format_html
+from django.utils.text import format_lazy
 
 from newsroom import permissions, services
 from newsroom.admin_forms import ArticleAdminForm, ScheduleForm
@@ -178,6 +180,18 @@ class ArticleWorkflowMixin:
             "Scheduled for {}",
             timezone.localtime(article.published_at).strftime("%d %b %Y, %H:%M %Z"),
         )
+
+    @admin.display(
+        # Lazy, so the header names the zone in force when the list is shown.
+        description=format_lazy(
+            "Goes live ({})", lazy(timezone.get_current_timezone_name, str)()
+        ),
+        ordering="published_at",
+    )
+    def goes_live(self, article):
+        if article.published_at is None:
+            return "—"
+        return timezone.localtime(article.published_at).strftime("%d %b %Y, %H:%M")
 
     @admin.display(description="Preview")
     def preview(self, article):

@@ -1,10 +1,13 @@
 """Each role against each thing one can do to a story in the admin."""
 
 import datetime as dt
+import io
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
 from django.utils import timezone
+from PIL import Image
 
 from newsroom.models import Article, Author
 from tests.factories import ArticleFactory, AuthorFactory
@@ -17,6 +20,12 @@ from tests.newsroom.admin_helpers import (
 )
 
 pytestmark = pytest.mark.django_db
+
+
+def png_bytes():
+    buffer = io.BytesIO()
+    Image.new("RGB", (300, 200), "navy").save(buffer, "PNG")
+    return buffer.getvalue()
 
 
 def own_story(user, **fields):
@@ -298,3 +307,17 @@ def test_list_shows_scheduled_apart_from_live(client, editor):
     assert "Goes out later" in scheduled and "Already out" not in scheduled
     live = client.get(f"{CHANGELIST}?publication=live").content.decode()
     assert "Already out" in live and "Goes out later" not in live
+
+
+def test_list_shows_times_in_the_newsroom_zone_and_thumbnails(client, editor, settings):
+    settings.TIME_ZONE = "Asia/Shanghai"
+    client.force_login(editor)
+    story = ArticleFactory(
+        published_at=dt.datetime(2022, 6, 28, 1, 30, tzinfo=dt.UTC),
+        hero_alt="Camera bump",
+    )
+    story.hero_image.save("bump.png", ContentFile(png_bytes()))
+    page = client.get(CHANGELIST).content.decode()
+    assert "Goes live (Asia/Shanghai)" in page
+    assert "28 Jun 2022, 09:30" in page
+    assert 'alt="Camera bump"' in page and ".webp" in page
