@@ -141,7 +141,9 @@ class ArticleWorkflowMixin:
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = copy.deepcopy(super().get_fieldsets(request, obj))
-        fieldsets[0][1]["fields"].append(VERSION_FIELD)
+        if self.has_change_permission(request, obj):
+            # Read-only views have no form to go stale.
+            fieldsets[0][1]["fields"].append(VERSION_FIELD)
         for name, options in fieldsets:
             if name == "Publication":
                 options["fields"].append("preview")

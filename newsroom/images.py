@@ -12,6 +12,7 @@ any other app's images): it imports no models, so any app can use it.
   original format, made once by easy-thumbnails and reused afterwards.
 """
 
+import hashlib
 import io
 import logging
 import os
@@ -19,6 +20,7 @@ import warnings
 from dataclasses import dataclass
 
 from django import forms
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from easy_thumbnails.files import get_thumbnailer
@@ -206,18 +208,31 @@ def _make(fieldfile, *, width: int, webp: bool) -> Rendition:
     return Rendition(url=thumbnail.url, width=thumbnail.width, height=thumbnail.height)
 
 
+def _cache_key(fieldfile, *parts) -> str:
+    # An upload never changes under its name (a new one gets a new name), so
+    # the storage location and name identify the renditions for good.
+    location = getattr(fieldfile.storage, "location", "")
+    raw = "|".join(map(str, (location, fieldfile.name, *parts)))
+    return "renditions:" + hashlib.sha256(raw.encode()).hexdigest()
+
+
 def renditions(fieldfile, *, widths=RENDITION_WIDTHS) -> RenditionSet | None:
     """The renditions of an image field's file, made the first time only.
 
-    Returns None when the file cannot be read (missing from storage, say), so
-    a page shows no image rather than failing.
+    easy-thumbnails makes each file once and records it; the set is also kept
+    in the cache, so a page showing the image costs one cache read, not a
+    trip to storage. Returns None when the file cannot be read (missing from
+    storage, say), so a page shows no image rather than failing.
     """
     if not fieldfile:
         return None
+    key = _cache_key(fieldfile, *widths)
+    if (cached := cache.get(key)) is not None:
+        return cached
     try:
         original_width, original_height = fieldfile.width, fieldfile.height
         wanted = [w for w in widths if w < original_width] + [original_width]
-        return RenditionSet(
+        made = RenditionSet(
             webp=[_make(fieldfile, width=w, webp=True) for w in wanted],
             fallback=[_make(fieldfile, width=w, webp=False) for w in wanted],
             width=original_width,
@@ -226,14 +241,21 @@ def renditions(fieldfile, *, widths=RENDITION_WIDTHS) -> RenditionSet | None:
     except (OSError, ValueError, Image.DecompressionBombError) as error:
         logger.warning("No renditions for %s: %s", fieldfile.name, error)
         return None
+    cache.set(key, made, timeout=None)
+    return made
 
 
 def thumbnail_url(fieldfile, *, width: int) -> str | None:
     """One small WebP rendition, for lists in the admin."""
     if not fieldfile:
         return None
+    key = _cache_key(fieldfile, "thumbnail", width)
+    if (cached := cache.get(key)) is not None:
+        return cached
     try:
-        return _make(fieldfile, width=width, webp=True).url
+        url = _make(fieldfile, width=width, webp=True).url
     except (OSError, ValueError, Image.DecompressionBombError) as error:
         logger.warning("No thumbnail for %s: %s", fieldfile.name, error)
         return None
+    cache.set(key, url, timeout=None)
+    return url

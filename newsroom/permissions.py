@@ -60,10 +60,6 @@ def can_preview(user, article: Article) -> bool:
     return user.is_active and user.is_staff and user.has_perm("newsroom.view_article")
 
 
-def can_share(user) -> bool:
-    return user.is_active and user.has_perm("newsroom.add_sharelink")
-
-
 def allowed_statuses(user) -> list[str]:
     """The statuses `user` may pick for a story in the change form."""
     if can_publish(user):
