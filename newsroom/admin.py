@@ -98,7 +98,7 @@ class ArticleAdmin(
         return article.get_absolute_url() if article.is_public else None
 
 
-class AuthorLinkInline(admin.TabularInline):
+class AuthorLinkInline(EditingAdminMixin, admin.TabularInline):
     model = AuthorLink
     extra = 1
 

@@ -40,11 +40,14 @@ class ZonedSplitDateTime(widgets.AdminSplitDateTime):
 
 
 class EditingAdminMixin:
-    """For ModelAdmins and inlines: zoned dates and checked image uploads."""
+    """For ModelAdmins and inlines: zoned dates, checked image uploads, and
+    https for addresses typed without a scheme."""
 
     formfield_overrides = {
         models.DateTimeField: {"widget": ZonedSplitDateTime},
         models.ImageField: {"form_class": ImageUploadField},
+        # Addresses typed without a scheme are taken as https (Django 6's way).
+        models.URLField: {"assume_scheme": "https"},
     }
 
 

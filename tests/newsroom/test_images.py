@@ -225,3 +225,18 @@ def test_failed_upload_keeps_an_edit_and_the_old_image(
     story.refresh_from_db()
     assert story.body == "A fresh paragraph."
     assert story.hero_image.name == old_name
+
+
+def test_author_photo_goes_through_the_same_checks(editor_client):
+    page = editor_client.get("/admin/newsroom/author/add/")
+    response = editor_client.post(
+        "/admin/newsroom/author/add/",
+        form_data(
+            page,
+            name="Dana Okafor",
+            slug="dana-okafor",
+            avatar=upload(BAD_UPLOADS["SVG"][0](), name="me.png"),
+        ),
+    )
+    assert response.status_code == 200
+    assert "SVG and other formats are not accepted" in response.content.decode()

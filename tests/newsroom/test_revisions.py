@@ -155,3 +155,26 @@ def test_fresh_form_saves_without_complaint(client, editor):
     assert not [
         m for m in messages_of(client.get(change_url(story))) if "saved this" in m
     ]
+
+
+def test_authors_sections_and_tags_keep_revisions_too(client, editor):
+    client.force_login(editor)
+    response = client.post(
+        "/admin/newsroom/tag/add/", {"name": "Leica", "slug": "leica"}
+    )
+    assert response.status_code == 302
+    response = client.post(
+        "/admin/newsroom/section/add/",
+        {"name": "Cameras", "slug": "cameras", "position": "2"},
+    )
+    assert response.status_code == 302
+    page = client.get("/admin/newsroom/author/add/")
+    response = client.post(
+        "/admin/newsroom/author/add/",
+        form_data(page, name="Dana Okafor", slug="dana-okafor"),
+    )
+    assert response.status_code == 302
+    for model in ("tag", "section", "author"):
+        versions = Version.objects.filter(content_type__model=model)
+        assert versions.count() == 1
+        assert versions.get().revision.user == editor
