@@ -1,0 +1,587 @@
+"""Brands, devices, their specs and cameras, and the events where they launch.
+
+Every fact about a device is a claim: a value with its confidence, its source
+and the date it was stated. Claims are never overwritten, so the history of a
+spec (rumoured, then confirmed, or changed) is the list of its claims.
+"""
+
+import datetime as dt
+import zoneinfo
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+
+from devices.confidence import Confidence, rank_of
+
+
+def validate_time_zone(value):
+    try:
+        zoneinfo.ZoneInfo(value)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError) as error:
+        raise ValidationError(
+            "“%(value)s” is not a time zone name such as Asia/Shanghai or "
+            "Europe/Berlin.",
+            params={"value": value},
+        ) from error
+
+
+class Brand(models.Model):
+    name = models.CharField(max_length=80, unique=True)
+    slug = models.SlugField(max_length=80, unique=True)
+    logo = models.ImageField(upload_to="brands/", blank=True)
+    site = models.URLField("website", blank=True)
+    description = models.TextField(blank=True, help_text="Shown on the brand page.")
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("devices:brand-detail", kwargs={"slug": self.slug})
+
+
+class PartnershipQuerySet(models.QuerySet):
+    def current(self, *, today=None):
+        today = today or timezone.localdate()
+        return self.filter(
+            Q(started_on__isnull=True) | Q(started_on__lte=today),
+            Q(ended_on__isnull=True) | Q(ended_on__gt=today),
+        )
+
+    def ended(self, *, today=None):
+        return self.filter(ended_on__lte=today or timezone.localdate())
+
+    def involving(self, brand):
+        return self.filter(Q(brand=brand) | Q(partner=brand))
+
+
+class Partnership(models.Model):
+    class Kind(models.TextChoices):
+        CAMERA_OPTICS = "camera-optics", "Camera optics"
+        DISPLAY = "display", "Display"
+        AUDIO = "audio", "Audio"
+        CHIPSET = "chipset", "Chipset"
+        OTHER = "other", "Other"
+
+    brand = models.ForeignKey(
+        Brand,
+        on_delete=models.CASCADE,
+        related_name="partnerships",
+        help_text="The device maker.",
+    )
+    partner = models.ForeignKey(
+        Brand,
+        on_delete=models.CASCADE,
+        related_name="partnerships_as_partner",
+        help_text="The brand it works with, such as a camera maker.",
+    )
+    kind = models.CharField(max_length=20, choices=Kind, default=Kind.CAMERA_OPTICS)
+    announced_on = models.DateField(null=True, blank=True)
+    started_on = models.DateField(null=True, blank=True)
+    ended_on = models.DateField(
+        null=True, blank=True, help_text="Leave empty while the partnership lasts."
+    )
+    year_only = models.BooleanField(
+        default=False,
+        help_text="Only the years are known: the dates are shown as years.",
+    )
+
+    objects = PartnershipQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-started_on", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(brand=models.F("partner")),
+                name="partnership_between_two_brands",
+            ),
+            models.CheckConstraint(
+                condition=Q(ended_on__isnull=True)
+                | Q(started_on__isnull=True)
+                | Q(ended_on__gte=models.F("started_on")),
+                name="partnership_ends_after_it_starts",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.brand} – {self.partner} ({self.get_kind_display()})"
+
+    def clean(self):
+        if self.brand_id and self.brand_id == self.partner_id:
+            raise ValidationError({"partner": "A partnership needs two brands."})
+        if self.started_on and self.ended_on and self.ended_on < self.started_on:
+            raise ValidationError({"ended_on": "It cannot end before it starts."})
+
+    @property
+    def has_ended(self):
+        return self.ended_on is not None and self.ended_on <= timezone.localdate()
+
+
+class Source(models.Model):
+    """Where a claim comes from: kept as records so they can be scored later."""
+
+    class Kind(models.TextChoices):
+        OFFICIAL = "official", "Official (maker or partner)"
+        OUTLET = "outlet", "News outlet"
+        LEAKER = "leaker", "Leaker"
+        RETAILER = "retailer", "Retailer or certification"
+
+    name = models.CharField(max_length=120, unique=True)
+    slug = models.SlugField(max_length=120, unique=True)
+    kind = models.CharField(max_length=10, choices=Kind)
+    url = models.URLField(blank=True, help_text="Home page or account address.")
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Device(models.Model):
+    class Status(models.TextChoices):
+        RUMOURED = "rumoured", "Rumoured"
+        ANNOUNCED = "announced", "Announced"
+        RELEASED = "released", "Released"
+        CANCELLED = "cancelled", "Cancelled"
+
+    brand = models.ForeignKey(Brand, on_delete=models.PROTECT, related_name="devices")
+    name = models.CharField(
+        max_length=120, help_text="The official or best-known name."
+    )
+    slug = models.SlugField(max_length=120, unique=True)
+    series = models.CharField(
+        max_length=80, blank=True, help_text="For example: Xiaomi 12S series."
+    )
+    status = models.CharField(max_length=10, choices=Status, default=Status.RUMOURED)
+    announced_on = models.DateField(null=True, blank=True)
+    released_on = models.DateField(null=True, blank=True)
+    summary = models.TextField(blank=True, help_text="A sentence or two for readers.")
+    image = models.ImageField(upload_to="devices/", blank=True)
+    image_alt = models.CharField(
+        "image alt text",
+        max_length=250,
+        blank=True,
+        help_text="What the image shows. Required with an image.",
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["brand__name", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("devices:device-detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        if self.image and not self.image_alt.strip():
+            raise ValidationError(
+                {"image_alt": "Describe the image for readers who cannot see it."}
+            )
+        if (
+            self.announced_on
+            and self.released_on
+            and self.released_on < self.announced_on
+        ):
+            raise ValidationError(
+                {"released_on": "A device cannot be released before it is announced."}
+            )
+
+
+class DeviceAlias(models.Model):
+    class Kind(models.TextChoices):
+        LEAKED = "leaked", "Leaked name"
+        ALIAS = "alias", "Other name"
+        MODEL = "model", "Model number"
+
+    device = models.ForeignKey(Device, on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(max_length=120)
+    kind = models.CharField(max_length=10, choices=Kind, default=Kind.ALIAS)
+
+    class Meta:
+        ordering = ["kind", "name"]
+        verbose_name_plural = "aliases and leaked names"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["device", "name"], name="one_alias_per_name_and_device"
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class SpecField(models.Model):
+    """One line of a spec sheet. The catalogue lets compare align two devices."""
+
+    class Group(models.TextChoices):
+        PLATFORM = "platform", "Platform"
+        DISPLAY = "display", "Display"
+        MEMORY = "memory", "Memory"
+        CAMERAS = "cameras", "Cameras"
+        BATTERY = "battery", "Battery"
+        BODY = "body", "Body"
+        CONNECTIVITY = "connectivity", "Connectivity"
+        SOFTWARE = "software", "Software"
+
+    class Kind(models.TextChoices):
+        NUMBER = "number", "Number"
+        TEXT = "text", "Text"
+        BOOLEAN = "boolean", "Yes or no"
+
+    group = models.CharField(max_length=15, choices=Group)
+    name = models.CharField(max_length=80)
+    slug = models.SlugField(max_length=80, unique=True)
+    kind = models.CharField(max_length=10, choices=Kind, default=Kind.TEXT)
+    unit = models.CharField(
+        max_length=20, blank=True, help_text="For numbers: mAh, in, Hz, MP, g…"
+    )
+    higher_is_better = models.BooleanField(
+        null=True,
+        blank=True,
+        help_text="For numbers: whether compare should call the higher value better "
+        "(yes for mAh, no for grams); empty when neither is better.",
+    )
+    position = models.PositiveSmallIntegerField(
+        default=0, help_text="Order of the line within its group."
+    )
+
+    class Meta:
+        ordering = ["group", "position", "name"]
+
+    def __str__(self):
+        unit = f" ({self.unit})" if self.unit else ""
+        return f"{self.get_group_display()}: {self.name}{unit}"
+
+    @property
+    def group_position(self):
+        return list(self.Group.values).index(self.group)
+
+
+class Claim(models.Model):
+    """What a source stated, with what confidence, and when. Never overwritten."""
+
+    confidence = models.CharField(
+        max_length=10,
+        choices=Confidence,
+        default=Confidence.RUMOURED,
+        help_text="Rumoured: a leak. Expected: widely reported. Confirmed: official.",
+    )
+    source = models.ForeignKey(
+        Source,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="%(class)ss",
+    )
+    source_url = models.URLField(
+        blank=True, help_text="The post or page where this was stated."
+    )
+    stated_on = models.DateField(
+        default=timezone.localdate, help_text="When the source stated it."
+    )
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def confidence_rank(self):
+        return rank_of(self.confidence)
+
+    @property
+    def support(self):
+        """Sort key: the best-supported claim is the largest."""
+        return (self.confidence_rank, self.stated_on, self.recorded_at or 0, self.pk)
+
+
+class SpecClaimQuerySet(models.QuerySet):
+    def for_sheets(self):
+        return self.select_related("field", "source")
+
+
+class SpecClaim(Claim):
+    device = models.ForeignKey(
+        Device, on_delete=models.CASCADE, related_name="spec_claims"
+    )
+    field = models.ForeignKey(
+        SpecField, on_delete=models.PROTECT, related_name="claims"
+    )
+    is_unknown = models.BooleanField(
+        "unknown",
+        default=False,
+        help_text="Tick when the value is not known yet: it is shown as unknown, "
+        "never guessed.",
+    )
+    value_number = models.DecimalField(
+        max_digits=12, decimal_places=3, null=True, blank=True
+    )
+    value_text = models.CharField(max_length=200, blank=True)
+    value_boolean = models.BooleanField(null=True, blank=True)
+
+    objects = SpecClaimQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["field__group", "field__position", "stated_on", "pk"]
+        indexes = [models.Index(fields=["device", "field"], name="claim_device_idx")]
+
+    def __str__(self):
+        return f"{self.device}: {self.field.name} = {self.display_value}"
+
+    def clean(self):
+        if not self.field_id:
+            return
+        values = {
+            SpecField.Kind.NUMBER: self.value_number,
+            SpecField.Kind.TEXT: self.value_text or None,
+            SpecField.Kind.BOOLEAN: self.value_boolean,
+        }
+        given = values.pop(self.field.kind)
+        if any(value is not None for value in values.values()):
+            raise ValidationError(
+                f"“{self.field.name}” takes a {self.field.get_kind_display().lower()} "
+                "value only."
+            )
+        if self.is_unknown and given is not None:
+            raise ValidationError("A value marked unknown cannot also have a value.")
+        if not self.is_unknown and given is None:
+            raise ValidationError(
+                "Give a value, or tick “unknown” if it is not known yet."
+            )
+
+    @property
+    def value(self):
+        """The typed value, or None when it is unknown."""
+        if self.is_unknown:
+            return None
+        return {
+            SpecField.Kind.NUMBER: self.value_number,
+            SpecField.Kind.TEXT: self.value_text,
+            SpecField.Kind.BOOLEAN: self.value_boolean,
+        }[self.field.kind]
+
+    @property
+    def display_value(self):
+        value = self.value
+        if value is None:
+            return "Unknown"
+        if isinstance(value, bool):
+            return "Yes" if value else "No"
+        if isinstance(value, Decimal):
+            number = f"{value.normalize():f}"
+            return f"{number} {self.field.unit}".strip()
+        return value
+
+
+class CameraModule(models.Model):
+    class Role(models.TextChoices):
+        MAIN = "main", "Main"
+        ULTRAWIDE = "ultrawide", "Ultrawide"
+        TELEPHOTO = "telephoto", "Telephoto"
+        PERISCOPE = "periscope", "Periscope telephoto"
+        MACRO = "macro", "Macro"
+        DEPTH = "depth", "Depth"
+        FRONT = "front", "Front (selfie)"
+        UNKNOWN = "unknown", "Unknown"
+
+    device = models.ForeignKey(Device, on_delete=models.CASCADE, related_name="cameras")
+    role = models.CharField(max_length=10, choices=Role, default=Role.UNKNOWN)
+    megapixels = models.DecimalField(
+        max_digits=6,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        help_text="Leave empty when unknown.",
+    )
+    sensor = models.CharField(max_length=80, blank=True)
+    aperture = models.CharField(
+        max_length=20, blank=True, help_text="For example f/1.9."
+    )
+    optical_zoom = models.DecimalField(
+        max_digits=4,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        help_text="Optical zoom factor, for telephoto cameras.",
+    )
+    optics_partner = models.ForeignKey(
+        Brand,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="optics_for",
+    )
+    confidence = models.CharField(
+        max_length=10, choices=Confidence, default=Confidence.RUMOURED
+    )
+    source = models.ForeignKey(
+        Source,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="camera_modules",
+    )
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+
+    def __str__(self):
+        return f"{self.device}: {self.get_role_display()} camera"
+
+    @property
+    def is_unknown(self):
+        return self.megapixels is None and not self.sensor
+
+    @property
+    def megapixels_display(self):
+        if self.megapixels is None:
+            return "Unknown"
+        return f"{self.megapixels.normalize():f} MP"
+
+
+class LaunchEventQuerySet(models.QuerySet):
+    def _over(self, now):
+        return Q(ends_at__lte=now) | Q(ends_at__isnull=True, starts_at__lt=now)
+
+    def upcoming(self, *, now=None):
+        """Events not over yet (whole-day events stay upcoming all day), soonest
+        first."""
+        return self.exclude(self._over(now or timezone.now())).order_by("starts_at")
+
+    def past(self, *, now=None):
+        return self.filter(self._over(now or timezone.now())).order_by("-starts_at")
+
+
+class LaunchEvent(models.Model):
+    class Status(models.TextChoices):
+        SCHEDULED = "scheduled", "Scheduled"
+        POSTPONED = "postponed", "Postponed"
+        CANCELLED = "cancelled", "Cancelled"
+        HELD = "held", "Held"
+
+    brand = models.ForeignKey(
+        Brand, on_delete=models.PROTECT, related_name="launch_events"
+    )
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=200, unique=True)
+    description = models.TextField(blank=True)
+    start_date = models.DateField(help_text="The day, at the venue.")
+    start_time = models.TimeField(
+        null=True,
+        blank=True,
+        help_text="Local time at the venue. Leave empty when only the day is known: "
+        "the event is then shown as a whole-day event.",
+    )
+    duration = models.DurationField(
+        null=True, blank=True, help_text="How long it lasts, when known (hh:mm:ss)."
+    )
+    time_zone = models.CharField(
+        max_length=64,
+        default="UTC",
+        validators=[validate_time_zone],
+        help_text="The venue's time zone, for example Asia/Shanghai.",
+    )
+    venue = models.CharField(max_length=200, blank=True)
+    status = models.CharField(max_length=10, choices=Status, default=Status.SCHEDULED)
+    announcement_url = models.URLField(
+        blank=True, help_text="The post that announced the event."
+    )
+    announced_by = models.ForeignKey(
+        Source,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="announced_events",
+        help_text="Who announced it, for example the brand's Weibo account.",
+    )
+    livestream_url = models.URLField(blank=True)
+    devices = models.ManyToManyField(Device, blank=True, related_name="launch_events")
+
+    # Derived in save(), for ordering and queries across time zones.
+    starts_at = models.DateTimeField(editable=False, db_index=True)
+    ends_at = models.DateTimeField(editable=False, null=True)
+
+    # Calendar apps need to know an event was moved (iCalendar SEQUENCE,
+    # schema.org previousStartDate); services.reschedule_event keeps these.
+    sequence = models.PositiveIntegerField(default=0, editable=False)
+    previous_start_date = models.DateField(null=True, blank=True, editable=False)
+    previous_start_time = models.TimeField(null=True, blank=True, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = LaunchEventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-starts_at"]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.starts_at, self.ends_at = self.utc_span()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("devices:launch-detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        if self.duration is not None and self.duration <= dt.timedelta(0):
+            raise ValidationError({"duration": "A duration must be positive."})
+
+    @property
+    def zone(self):
+        try:
+            return zoneinfo.ZoneInfo(self.time_zone)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            return dt.UTC
+
+    @property
+    def is_whole_day(self):
+        return self.start_time is None
+
+    @property
+    def local_start(self):
+        """The start at the venue: a datetime, or for a whole-day event its date."""
+        if self.is_whole_day:
+            return self.start_date
+        return dt.datetime.combine(self.start_date, self.start_time, tzinfo=self.zone)
+
+    @property
+    def previous_local_start(self):
+        if self.previous_start_date is None:
+            return None
+        if self.previous_start_time is None:
+            return self.previous_start_date
+        return dt.datetime.combine(
+            self.previous_start_date, self.previous_start_time, tzinfo=self.zone
+        )
+
+    def utc_span(self):
+        """Start and end in UTC. A whole-day event spans the venue's day."""
+        zone = self.zone
+        if self.is_whole_day:
+            start = dt.datetime.combine(self.start_date, dt.time(), tzinfo=zone)
+            end = dt.datetime.combine(
+                self.start_date + dt.timedelta(days=1), dt.time(), tzinfo=zone
+            )
+            return start.astimezone(dt.UTC), end.astimezone(dt.UTC)
+        start = dt.datetime.combine(self.start_date, self.start_time, tzinfo=zone)
+        end = start + self.duration if self.duration else None
+        return start.astimezone(dt.UTC), end.astimezone(dt.UTC) if end else None
+
+    @property
+    def is_upcoming(self):
+        now = timezone.now()
+        if self.starts_at is None:
+            return False
+        if self.ends_at is None:
+            return self.starts_at >= now
+        return self.ends_at > now
