@@ -373,10 +373,10 @@ class SpecClaim(Claim):
         value = self.value
         if value is None:
             return "Unknown"
-        if isinstance(value, bool):
+        if self.field.kind == SpecField.Kind.BOOLEAN:
             return "Yes" if value else "No"
-        if isinstance(value, Decimal):
-            number = f"{value.normalize():f}"
+        if self.field.kind == SpecField.Kind.NUMBER:
+            number = f"{Decimal(str(value)).normalize():f}"
             return f"{number} {self.field.unit}".strip()
         return value
 
