@@ -92,9 +92,7 @@ class TestTimedEvents:
         assert list(LaunchEvent.objects.past()) == [recent, old]
 
     def test_unknown_time_zone_is_refused(self):
-        event = LaunchEventFactory.build(
-            brand=BrandFactory(), time_zone="Mars/Olympus"
-        )
+        event = LaunchEventFactory.build(brand=BrandFactory(), time_zone="Mars/Olympus")
         with pytest.raises(ValidationError) as error:
             event.full_clean()
         assert "time_zone" in error.value.message_dict
