@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 
 from devices import services
 from devices.models import (
@@ -14,6 +15,10 @@ from devices.models import (
 )
 
 
+# Addresses typed without a scheme are taken as https (Django 6's default).
+HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
+
+
 class PartnershipInline(admin.TabularInline):
     model = Partnership
     fk_name = "brand"
@@ -24,6 +29,7 @@ class PartnershipInline(admin.TabularInline):
 
 @admin.register(Brand)
 class BrandAdmin(admin.ModelAdmin):
+    formfield_overrides = HTTPS_URLS
     list_display = ["name", "slug", "site"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
@@ -40,6 +46,7 @@ class PartnershipAdmin(admin.ModelAdmin):
 
 @admin.register(Source)
 class SourceAdmin(admin.ModelAdmin):
+    formfield_overrides = HTTPS_URLS
     list_display = ["name", "kind", "url"]
     list_filter = ["kind"]
     search_fields = ["name", "url"]
@@ -64,6 +71,7 @@ class SpecClaimInline(admin.TabularInline):
     """Claims are added, not edited: a changed value is a new claim, so the
     history keeps the old one."""
 
+    formfield_overrides = HTTPS_URLS
     model = SpecClaim
     extra = 1
     autocomplete_fields = ["field", "source"]
@@ -112,6 +120,7 @@ class DeviceAdmin(admin.ModelAdmin):
 
 @admin.register(LaunchEvent)
 class LaunchEventAdmin(admin.ModelAdmin):
+    formfield_overrides = HTTPS_URLS
     list_display = ["title", "brand", "start_date", "start_time", "time_zone", "status"]
     list_filter = ["status", "brand"]
     list_select_related = ["brand"]
