@@ -14,7 +14,6 @@ from devices.models import (
     SpecField,
 )
 
-
 # Addresses typed without a scheme are taken as https (Django 6's default).
 HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
 

@@ -318,19 +318,29 @@ class Correction(models.Model):
         return f"{self.get_kind_display()} on {self.article}"
 
 
-class ArticleDevice(models.Model):
-    """A device a story covers; `from_embed` links follow the body's embeds."""
+class CoverageLink(models.Model):
+    """What a story covers. Links with `from_embed` follow the body's embeds
+    (newsroom.coverage); the others were added by hand and stay."""
 
+    from_embed = models.BooleanField(
+        default=False,
+        editable=False,
+        help_text="Added because the body embeds it; removed with the embed.",
+    )
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return f"{self.covered} in {self.article}"
+
+
+class ArticleDevice(CoverageLink):
     article = models.ForeignKey(
         Article, on_delete=models.CASCADE, related_name="device_links"
     )
     device = models.ForeignKey(
         "devices.Device", on_delete=models.CASCADE, related_name="article_links"
-    )
-    from_embed = models.BooleanField(
-        default=False,
-        editable=False,
-        help_text="Added because the body embeds this device; removed with the embed.",
     )
 
     class Meta:
@@ -342,23 +352,17 @@ class ArticleDevice(models.Model):
             )
         ]
 
-    def __str__(self):
-        return f"{self.device} in {self.article}"
+    @property
+    def covered(self):
+        return self.device
 
 
-class ArticleLaunchEvent(models.Model):
-    """A launch event a story covers; `from_embed` links follow the embeds."""
-
+class ArticleLaunchEvent(CoverageLink):
     article = models.ForeignKey(
         Article, on_delete=models.CASCADE, related_name="launch_event_links"
     )
     launch_event = models.ForeignKey(
         "devices.LaunchEvent", on_delete=models.CASCADE, related_name="article_links"
-    )
-    from_embed = models.BooleanField(
-        default=False,
-        editable=False,
-        help_text="Added because the body embeds this event; removed with the embed.",
     )
 
     class Meta:
@@ -370,5 +374,6 @@ class ArticleLaunchEvent(models.Model):
             )
         ]
 
-    def __str__(self):
-        return f"{self.launch_event} in {self.article}"
+    @property
+    def covered(self):
+        return self.launch_event
