@@ -43,6 +43,18 @@ def load_editorial(*, editor_password: str, contributor_password: str) -> list[s
             "view_author",
             "view_section",
             "view_tag",
+            # Contributors link stories to devices and events, but do not
+            # edit the device records themselves.
+            "view_device",
+            "view_launchevent",
+            "add_articledevice",
+            "change_articledevice",
+            "delete_articledevice",
+            "view_articledevice",
+            "add_articlelaunchevent",
+            "change_articlelaunchevent",
+            "delete_articlelaunchevent",
+            "view_articlelaunchevent",
         ],
     )
     if created:

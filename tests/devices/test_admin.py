@@ -2,6 +2,7 @@ import datetime as dt
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.management import call_command
 
 from devices.models import Device, LaunchEvent
 from newsroom.models import Article, ArticleDevice
@@ -182,3 +183,24 @@ class TestEventAdmin:
         )
         assert response.status_code == 200
         assert "time_zone" in response.context["adminform"].form.errors
+
+
+def test_demo_contributor_can_link_devices_to_a_story(client, settings):
+    call_command("load_demo")
+    assert client.login(
+        username="contributor", password=settings.DEMO_CONTRIBUTOR_PASSWORD
+    )
+    page = client.get("/admin/newsroom/article/add/").content.decode()
+    assert "devices in this story" in page.lower()
+    response = client.get(
+        "/admin/autocomplete/",
+        {
+            "app_label": "newsroom",
+            "model_name": "articledevice",
+            "field_name": "device",
+            "term": "12S Ultra",
+        },
+    )
+    assert [r["text"] for r in response.json()["results"]] == ["Xiaomi 12S Ultra"]
+    # Contributors cannot edit the device records themselves.
+    assert client.get("/admin/devices/device/add/").status_code == 403
