@@ -5,6 +5,7 @@ manager is the newsroom's article queryset: `.published()` applies the one
 publication rule without this app importing the newsroom's models.
 """
 
+from django.conf import settings
 from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.views.generic import DetailView, ListView, TemplateView
@@ -19,7 +20,7 @@ from devices.models import (
 )
 from devices.specsheet import compare_cameras, compare_specs, spec_sheet
 
-STORIES_PER_PAGE = 20
+STORIES_PER_PAGE = settings.NEWSROOM_PAGE_SIZE
 
 
 def public_stories(related_manager):
@@ -157,6 +158,9 @@ class BrandDetailView(DetailView):
             "brand", "partner"
         )
         return super().get_context_data(
+            optics_devices=Device.objects.filter(cameras__optics_partner=brand)
+            .select_related("brand")
+            .distinct(),
             current_partnerships=partnerships.current(),
             past_partnerships=partnerships.ended(),
             stories=brand_stories(brand),
@@ -165,12 +169,15 @@ class BrandDetailView(DetailView):
 
 
 def brand_stories(brand):
-    """Stories about any of the brand's devices or launch events."""
+    """Stories about the brand's devices, devices with its optics, or its
+    launch events."""
     # The model on the other end of `Device.articles`: the newsroom's Article.
     articles = Device.articles.rel.related_model.objects
     return public_stories(
         articles.filter(
-            Q(devices__brand=brand) | Q(launch_events__brand=brand)
+            Q(devices__brand=brand)
+            | Q(devices__cameras__optics_partner=brand)
+            | Q(launch_events__brand=brand)
         ).distinct()
     )
 

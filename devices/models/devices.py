@@ -172,7 +172,7 @@ class Claim(models.Model):
     @property
     def support(self):
         """Sort key: the best-supported claim is the largest."""
-        return (self.confidence_rank, self.stated_on, self.recorded_at or 0, self.pk)
+        return (self.confidence_rank, self.stated_on, self.pk or 0)
 
 
 class SpecClaimQuerySet(models.QuerySet):

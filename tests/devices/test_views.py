@@ -141,7 +141,7 @@ class TestHistoryPage:
         html = page(client, reverse("devices:device-history", args=[ultra.slug]))
         changed = html.index("<strong>Changed</strong> from 48 MP")
         confirmed = html.index("<strong>Confirmed</strong> (was rumoured)")
-        first = html.index("First reported")
+        first = html.index("First stated")
         assert changed < confirmed < first  # newest first
         assert "1 Jun 2022" in html and "4 Jul 2022" in html
 
@@ -291,12 +291,20 @@ class TestQueryCounts:
             "/compare/xiaomi-12s-ultra-vs-xiaomi-11-ultra/",
             "/brands/xiaomi/",
             "/launches/",
+            "/news/2022/06/28/four-embeds/",
         ],
     )
     def test_pages_do_not_grow_with_the_data(
         self, client, django_assert_max_num_queries, ultra, old_ultra, url
     ):
         source = SourceFactory()
+        LaunchEventFactory(slug="the-launch")
+        ArticleFactory(
+            slug="four-embeds",
+            published_at=dt.datetime(2022, 6, 28, 9, tzinfo=dt.UTC),
+            body="[[specs xiaomi-12s-ultra]]\n\n[[cameras xiaomi-12s-ultra]]\n\n"
+            "[[event the-launch]]\n\n[[compare xiaomi-12s-ultra xiaomi-11-ultra]]",
+        )
         fill_device(ultra, 1, source)
         fill_device(old_ultra, 1, source)
         with django_assert_max_num_queries(15) as small:
