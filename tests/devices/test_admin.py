@@ -1,7 +1,6 @@
 import datetime as dt
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
 from devices.models import Device, LaunchEvent
@@ -17,13 +16,6 @@ from tests.newsroom.test_admin import article_form
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def editor_client(client):
-    user = get_user_model().objects.create_superuser("ed", "ed@example.com", "pw")
-    client.force_login(user)
-    return client
-
-
 def inline(prefix, rows=()):
     data = {
         f"{prefix}-TOTAL_FORMS": str(len(rows)),
@@ -37,10 +29,10 @@ def inline(prefix, rows=()):
 
 
 class TestArticleEmbeds:
-    def test_unknown_slug_is_a_form_error_that_names_it(self, editor_client):
+    def test_unknown_slug_is_a_form_error_that_names_it(self, admin_client):
         DeviceFactory(slug="xiaomi-12s-ultra")
         body = "Intro.\n\n[[specs xiaomi-12s-ultra]]\n\n[[specs xiaomi-13-ultra]]\n"
-        response = editor_client.post(
+        response = admin_client.post(
             "/admin/newsroom/article/add/", article_form(body=body)
         )
         assert response.status_code == 200
@@ -52,8 +44,8 @@ class TestArticleEmbeds:
         # What the editor typed is kept in the form.
         assert "xiaomi-13-ultra" in response.content.decode()
 
-    def test_hostile_embed_line_is_refused_with_a_message(self, editor_client):
-        response = editor_client.post(
+    def test_hostile_embed_line_is_refused_with_a_message(self, admin_client):
+        response = admin_client.post(
             "/admin/newsroom/article/add/",
             article_form(body="[[specs <script>alert(1)</script>]]"),
         )
@@ -62,14 +54,14 @@ class TestArticleEmbeds:
         assert "is not a slug" in errors[0]
         assert "<script>alert" not in response.content.decode()
 
-    def test_saving_links_embedded_devices_and_keeps_manual_ones(self, editor_client):
+    def test_saving_links_embedded_devices_and_keeps_manual_ones(self, admin_client):
         ultra = DeviceFactory(slug="xiaomi-12s-ultra")
         by_hand = DeviceFactory(slug="xiaomi-12s")
         event = LaunchEventFactory(slug="xiaomi-12s-launch")
         data = article_form(
             body="[[specs xiaomi-12s-ultra]]\n\n[[event xiaomi-12s-launch]]\n"
         ) | inline("device_links", [{"device": by_hand.pk}])
-        response = editor_client.post("/admin/newsroom/article/add/", data)
+        response = admin_client.post("/admin/newsroom/article/add/", data)
         assert response.status_code == 302
         story = Article.objects.get()
         assert set(story.devices.all()) == {ultra, by_hand}
@@ -77,10 +69,10 @@ class TestArticleEmbeds:
         assert ArticleDevice.objects.get(device=ultra).from_embed
         assert not ArticleDevice.objects.get(device=by_hand).from_embed
 
-    def test_article_form_offers_device_autocomplete(self, editor_client):
-        html = editor_client.get("/admin/newsroom/article/add/").content.decode()
+    def test_article_form_offers_device_autocomplete(self, admin_client):
+        html = admin_client.get("/admin/newsroom/article/add/").content.decode()
         assert "Devices in this story" in html or "devices in this story" in html
-        response = editor_client.get(
+        response = admin_client.get(
             "/admin/autocomplete/",
             {
                 "app_label": "newsroom",
@@ -93,7 +85,7 @@ class TestArticleEmbeds:
 
 
 class TestDeviceAdmin:
-    def test_add_a_device_with_a_spec_claim_and_a_camera(self, editor_client):
+    def test_add_a_device_with_a_spec_claim_and_a_camera(self, admin_client):
         brand = BrandFactory(slug="xiaomi")
         field = SpecFieldFactory(slug="main-camera")
         data = {
@@ -123,24 +115,24 @@ class TestDeviceAdmin:
                 [{"role": "unknown", "confidence": "rumoured", "position": "3"}],
             ),
         }
-        response = editor_client.post("/admin/devices/device/add/", data)
+        response = admin_client.post("/admin/devices/device/add/", data)
         assert response.status_code == 302, response.context["errors"]
         device = Device.objects.get(slug="xiaomi-12s-ultra")
         assert device.spec_claims.get().display_value == "50 MP"
         assert device.cameras.get().megapixels_display == "Unknown"
         assert device.aliases.get().name == "12 Ultra"
 
-    def test_changelist_filters_by_brand_and_status(self, editor_client):
+    def test_changelist_filters_by_brand_and_status(self, admin_client):
         DeviceFactory(name="Kept", status="released")
         DeviceFactory(name="Filtered out", status="rumoured")
-        html = editor_client.get(
+        html = admin_client.get(
             "/admin/devices/device/", {"status__exact": "released"}
         ).content.decode()
         assert "Kept" in html and "Filtered out" not in html
 
 
 class TestEventAdmin:
-    def test_moving_an_event_bumps_its_sequence(self, editor_client):
+    def test_moving_an_event_bumps_its_sequence(self, admin_client):
         event = LaunchEventFactory(slug="xiaomi-12s-launch")
         device = DeviceFactory()
         data = {
@@ -158,7 +150,7 @@ class TestEventAdmin:
             "announcement_url": "",
             "livestream_url": "",
         }
-        response = editor_client.post(
+        response = admin_client.post(
             f"/admin/devices/launchevent/{event.pk}/change/", data
         )
         assert response.status_code == 302
@@ -168,9 +160,9 @@ class TestEventAdmin:
         assert event.status == LaunchEvent.Status.POSTPONED
         assert list(event.devices.all()) == [device]
 
-    def test_bad_time_zone_is_a_form_error(self, editor_client):
+    def test_bad_time_zone_is_a_form_error(self, admin_client):
         event = LaunchEventFactory()
-        response = editor_client.post(
+        response = admin_client.post(
             f"/admin/devices/launchevent/{event.pk}/change/",
             {
                 "brand": event.brand.pk,
