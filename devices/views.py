@@ -46,8 +46,21 @@ def device_queryset():
 
 
 class DeviceListView(ListView):
-    queryset = Device.objects.select_related("brand")
+    """Every device by brand; `?q=` finds one by name, alias or leaked name."""
+
     context_object_name = "devices"
+
+    def get_queryset(self):
+        devices = Device.objects.select_related("brand")
+        self.query = self.request.GET.get("q", "").strip()[:100]
+        if self.query:
+            devices = devices.filter(
+                Q(name__icontains=self.query) | Q(aliases__name__icontains=self.query)
+            ).distinct()
+        return devices
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(query=self.query, **kwargs)
 
 
 class DeviceDetailView(DetailView):
@@ -67,6 +80,9 @@ class DeviceDetailView(DetailView):
         device = self.object
         return super().get_context_data(
             groups=spec_sheet(device.spec_claims.all()),
+            compare_with=Device.objects.filter(brand=device.brand_id).exclude(
+                pk=device.pk
+            )[:6],
             stories=public_stories(device.articles),
             **kwargs,
         )

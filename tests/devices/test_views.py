@@ -118,6 +118,18 @@ class TestDevicePage:
         assert client.get("/devices/xiaomi-99/history/").status_code == 404
 
 
+class TestDeviceList:
+    def test_finds_a_device_by_its_leaked_name(self, client, ultra, old_ultra):
+        ultra.aliases.create(name="12 Ultra", kind="leaked")
+        html = page(client, "/devices/?q=12+ultra")
+        assert "Xiaomi 12S Ultra" in html and "Xiaomi 11 Ultra" not in html
+        assert "No device matches “&lt;b&gt;”" in page(client, "/devices/?q=<b>")
+
+    def test_device_page_links_to_comparisons(self, client, ultra, old_ultra):
+        html = page(client, ultra.get_absolute_url())
+        assert 'href="/compare/xiaomi-12s-ultra-vs-xiaomi-11-ultra/"' in html
+
+
 class TestHistoryPage:
     def test_rumour_then_confirmation_then_change(self, client, ultra, ultrawide):
         maker = SourceFactory(name="Xiaomi")
