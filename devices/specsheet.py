@@ -155,3 +155,11 @@ def compare_cameras(first_cameras, second_cameras) -> list[CameraRow]:
                 )
             )
     return rows
+
+
+def tally(groups, camera_rows) -> dict[str, int]:
+    """How many compared lines fall under each verdict, for a summary line."""
+    counts = dict.fromkeys((FIRST_BETTER, SECOND_BETTER, EQUAL, DIFFERENT, UNKNOWN), 0)
+    for row in [*(r for g in groups for r in g.lines), *camera_rows]:
+        counts[row.verdict] += 1
+    return counts

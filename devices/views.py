@@ -18,7 +18,7 @@ from devices.models import (
     Partnership,
     SpecClaim,
 )
-from devices.specsheet import compare_cameras, compare_specs, spec_sheet
+from devices.specsheet import compare_cameras, compare_specs, spec_sheet, tally
 
 STORIES_PER_PAGE = settings.NEWSROOM_PAGE_SIZE
 
@@ -150,11 +150,14 @@ class CompareView(TemplateView):
 
     def get_context_data(self, **kwargs):
         first, second = self.get_devices()
+        groups = compare_specs(first.spec_claims.all(), second.spec_claims.all())
+        camera_rows = compare_cameras(first.cameras.all(), second.cameras.all())
         return super().get_context_data(
             first=first,
             second=second,
-            groups=compare_specs(first.spec_claims.all(), second.spec_claims.all()),
-            camera_rows=compare_cameras(first.cameras.all(), second.cameras.all()),
+            groups=groups,
+            camera_rows=camera_rows,
+            tally=tally(groups, camera_rows),
             **kwargs,
         )
 

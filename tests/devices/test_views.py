@@ -187,6 +187,9 @@ class TestComparePage:
         assert "(better)" in battery_row
         chipset_row = html.split('<th scope="row">Chipset</th>')[1].split("</tr>")[0]
         assert "Not known for both yet" in chipset_row
+        summary = html.split('class="compare-summary">')[1].split("</p>")[0]
+        assert "<strong>1</strong> better on the Xiaomi 11 Ultra" in summary
+        assert "<strong>3</strong> the same" in summary
 
     def test_slugs_containing_vs_are_found(self, client, xiaomi, ultra):
         DeviceFactory(brand=xiaomi, name="Tricky", slug="phone-vs-tablet")
