@@ -1,3 +1,6 @@
+import zoneinfo
+
+from django import forms
 from django.contrib import admin
 from django.db import models
 
@@ -156,6 +159,17 @@ class LaunchEventAdmin(admin.ModelAdmin):
     ]
 
     MOVE_FIELDS = {"start_date", "start_time", "time_zone", "status"}
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "time_zone":
+            # A list to pick from rather than a name to spell right.
+            zones = sorted(zoneinfo.available_timezones())
+            return forms.ChoiceField(
+                choices=[(zone, zone) for zone in zones],
+                initial=db_field.default,
+                help_text=db_field.help_text,
+            )
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def save_model(self, request, obj, form, change):
         # A moved or cancelled event gets a new sequence number and keeps

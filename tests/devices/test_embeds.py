@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from devices.confidence import Confidence
 from devices.embeds import Embed, find_embeds, validate_embeds
 from devices.models import CameraModule
-from devices.services import confirm_spec, record_claim
+from devices.services import confirm_spec, record_claim, reschedule_event
 from newsroom.coverage import sync_coverage
 from newsroom.markup import render_bodies, render_markdown
 from newsroom.models import ArticleDevice
@@ -175,6 +175,15 @@ class TestRendering:
         assert "Monday 4 July 2022, 19:30" in html
         assert "Asia/Shanghai time" in html
         assert "4 July 2022, 11:30 UTC" in html
+
+    def test_a_moved_event_says_so(self, launch):
+        reschedule_event(event=launch, start_date=dt.date(2022, 7, 5))
+        html = body_of(ArticleFactory(body="[[event ultra-launch]]"))
+        assert "<strong>Postponed</strong>" in html
+        assert (
+            'Moved from <time datetime="2022-07-04">Monday 4 July 2022</time>' in html
+        )
+        assert "Tuesday 5 July 2022" in html
 
     def test_feeds_get_plain_tables_with_absolute_links(self, settings, launch):
         settings.SITE_URL = "https://news.example.com"
