@@ -10,8 +10,11 @@ from newsroom.admin_workflow import (
     ShareLinkInline,
     thumbnail,
 )
+from newsroom.coverage import sync_coverage
 from newsroom.models import (
     Article,
+    ArticleDevice,
+    ArticleLaunchEvent,
     Author,
     AuthorLink,
     Byline,
@@ -36,6 +39,27 @@ class BylineInline(admin.TabularInline):
 class CorrectionInline(EditingAdminMixin, admin.StackedInline):
     model = Correction
     extra = 0
+
+
+class ArticleDeviceInline(admin.TabularInline):
+    model = ArticleDevice
+    extra = 0
+    autocomplete_fields = ["device"]
+    readonly_fields = ["from_embed"]
+    verbose_name_plural = (
+        "devices in this story (embedded ones are added and removed with their "
+        "embed; add others by hand)"
+    )
+
+
+class ArticleLaunchEventInline(admin.TabularInline):
+    model = ArticleLaunchEvent
+    extra = 0
+    autocomplete_fields = ["launch_event"]
+    readonly_fields = ["from_embed"]
+    verbose_name_plural = (
+        "launch events in this story (embedded ones follow their embed)"
+    )
 
 
 @admin.register(Article)
@@ -67,7 +91,13 @@ class ArticleAdmin(
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["tags"]
-    inlines = [BylineInline, CorrectionInline, ShareLinkInline]
+    inlines = [
+        BylineInline,
+        CorrectionInline,
+        ArticleDeviceInline,
+        ArticleLaunchEventInline,
+        ShareLinkInline,
+    ]
     readonly_fields = ["created_at", "updated_at"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "dek", "body"]}),
@@ -88,6 +118,11 @@ class ArticleAdmin(
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("bylines__author")
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # After the hand-made links are saved, bring the embedded ones in step.
+        sync_coverage(article=form.instance)
 
     @admin.display(description="Authors")
     def author_names(self, article):

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "reversion_compare",
     "easy_thumbnails",
     "newsroom",
+    "devices",
 ]
 
 MIDDLEWARE = [

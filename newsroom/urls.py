@@ -8,6 +8,7 @@ from django.views.static import serve
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("newsroom.editorial_urls")),
+    path("", include("devices.urls")),
 ]
 
 if settings.SERVE_MEDIA:

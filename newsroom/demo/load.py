@@ -2,9 +2,11 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
 
+from devices.models import Device
 from newsroom import permissions
+from newsroom.coverage import sync_coverage
 from newsroom.demo import stories as demo
-from newsroom.models import Article, Author, Byline, Section, Tag
+from newsroom.models import Article, ArticleDevice, Author, Byline, Section, Tag
 
 
 def _ensure_user(*, username, password, role):
@@ -88,6 +90,10 @@ def load_editorial(*, editor_password: str, contributor_password: str) -> list[s
             Byline.objects.create(
                 article=article, author=authors[author_slug], position=position
             )
+        # Devices named by embeds follow the body; the others are linked by hand.
+        sync_coverage(article=article)
+        for device in Device.objects.filter(slug__in=story.get("devices", [])):
+            ArticleDevice.objects.get_or_create(article=article, device=device)
         created_names.append(f"story {story['slug']}")
 
     return created_names

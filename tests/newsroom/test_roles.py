@@ -9,6 +9,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from PIL import Image
 
+from newsroom import permissions
 from newsroom.models import Article, Author
 from tests.factories import ArticleFactory, AuthorFactory
 from tests.newsroom.admin_helpers import (
@@ -52,14 +53,34 @@ def test_every_fresh_database_has_both_roles():
     editor_codes = set(editors.permissions.values_list("codename", flat=True))
     contributor_codes = set(contributors.permissions.values_list("codename", flat=True))
     assert {"publish_article", "delete_article", "add_sharelink"} <= editor_codes
-    assert {"add_article", "change_article"} <= contributor_codes
+    assert {"add_device", "change_device", "delete_launchevent"} <= editor_codes
+    assert {"add_article", "change_article", "view_device"} <= contributor_codes
     assert not contributor_codes & {
         "publish_article",
         "edit_others_article",
         "delete_article",
         "add_sharelink",
         "change_correction",
+        "change_device",
+        "delete_device",
+        "change_launchevent",
+        "change_brand",
+        "change_specclaim",
     }
+
+
+def test_every_permission_a_role_names_exists():
+    for name, wanted in permissions.ROLES.items():
+        held = set(
+            Group.objects.get(name=name).permissions.values_list(
+                "content_type__app_label", "codename"
+            )
+        )
+        for app_label, codename in wanted:
+            if codename == "*":
+                assert any(label == app_label for label, _ in held)
+            else:
+                assert (app_label, codename) in held, (name, codename)
 
 
 # --- Contributors -----------------------------------------------------------

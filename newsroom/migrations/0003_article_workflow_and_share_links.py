@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('newsroom', '0001_initial'),
+        ('newsroom', '0002_article_devices_and_launch_events'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
