@@ -1,14 +1,18 @@
+import reversion
 from django.contrib import admin
 from reversion_compare.admin import CompareVersionAdmin
 
 from newsroom import revisions  # noqa: F401  (registers history before admins)
-from newsroom.admin_widgets import EditingAdminMixin, UploadFaultAdminMixin
+from newsroom.admin_widgets import (
+    EditingAdminMixin,
+    HistoryPermissionMixin,
+    UploadFaultAdminMixin,
+    thumbnail,
+)
 from newsroom.admin_workflow import (
     ArticleWorkflowMixin,
-    HistoryPermissionMixin,
     PublicationStateFilter,
     ShareLinkInline,
-    thumbnail,
 )
 from newsroom.coverage import sync_coverage
 from newsroom.models import (
@@ -123,6 +127,9 @@ class ArticleAdmin(
         super().save_related(request, form, formsets, change)
         # After the hand-made links are saved, bring the embedded ones in step.
         sync_coverage(article=form.instance)
+        if reversion.is_active():
+            # Again, so this save's revision holds the links just brought in step.
+            reversion.add_to_revision(form.instance)
 
     @admin.display(description="Authors")
     def author_names(self, article):

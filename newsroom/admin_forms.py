@@ -3,18 +3,13 @@
 from django import forms
 from django.utils import timezone
 
+from devices import embeds
 from newsroom import permissions
 from newsroom.admin_widgets import ZonedSplitDateTime, time_zone_note
 from newsroom.concurrency import VersionCheckedFormMixin
 
-# Shown beside the body field. Kept here, once, until the embed syntax has
-# its own definition to read it from.
-EMBED_HELP = (
-    "Markdown. Raw HTML is cleaned: scripts and event handlers are removed. "
-    "Embeds go on a line of their own: [[specs SLUG]] a device's spec table, "
-    "[[cameras SLUG]] its camera modules, [[event SLUG]] a launch-event card, "
-    "[[compare SLUG SLUG]] two devices side by side."
-)
+# Shown beside the body field; the embed syntax comes from its one definition.
+BODY_HELP = "Markdown. Raw HTML is cleaned: scripts and event handlers are removed. "
 
 
 class ArticleAdminForm(VersionCheckedFormMixin, forms.ModelForm):
@@ -28,7 +23,7 @@ class ArticleAdminForm(VersionCheckedFormMixin, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if "body" in self.fields:
-            self.fields["body"].help_text = EMBED_HELP
+            self.fields["body"].help_text = BODY_HELP + embeds.syntax_help()
         status = self.fields.get("status")
         if status is not None and self.editing_user is not None:
             allowed = permissions.allowed_statuses(self.editing_user)

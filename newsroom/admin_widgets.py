@@ -1,5 +1,6 @@
 """Admin pieces any app's admin can use: dates that name their time zone,
-image uploads that are checked, and uploads that fail without losing a save.
+image uploads that are checked, uploads that fail without losing a save, and
+history pages that keep to the role rules.
 
 Nothing here imports models, so `devices` may use it too.
 """
@@ -8,6 +9,7 @@ import logging
 
 from django.contrib import messages
 from django.contrib.admin import widgets
+from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.http import HttpResponseRedirect
 from django.urls import reverse
@@ -15,7 +17,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from newsroom.images import ImageUploadField
+from newsroom.images import ImageUploadField, thumbnail_url
 
 logger = logging.getLogger(__name__)
 
@@ -23,6 +25,16 @@ logger = logging.getLogger(__name__)
 def time_zone_note() -> str:
     """The newsroom's time zone, as editors are told it beside dates."""
     return f"Newsroom time ({timezone.get_current_timezone_name()})"
+
+
+def thumbnail(fieldfile, *, alt: str, size: int = 48):
+    """A small image for admin lists, or a dash when there is none."""
+    url = thumbnail_url(fieldfile, width=size * 2)
+    if not url:
+        return "—"
+    return format_html(
+        '<img src="{}" alt="{}" width="{}" style="height:auto">', url, alt, size
+    )
 
 
 class ZonedSplitDateTime(widgets.AdminSplitDateTime):
@@ -106,3 +118,27 @@ class UploadFaultAdminMixin:
         if getattr(request, "upload_failed", False):
             return self._back_to_object(request, obj)
         return super().response_change(request, obj)
+
+
+class HistoryPermissionMixin:
+    """History pages keep to the role rules too.
+
+    Comparing needs the right to see the object; recovering a deleted one is
+    for those who may delete (a contributor must not bring back, say, a
+    story an editor removed).
+    """
+
+    def compare_view(self, request, object_id, extra_context=None):
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
+        return super().compare_view(request, object_id, extra_context)
+
+    def recoverlist_view(self, request, extra_context=None):
+        if not self.has_delete_permission(request):
+            raise PermissionDenied
+        return super().recoverlist_view(request, extra_context)
+
+    def recover_view(self, request, version_id, extra_context=None):
+        if not self.has_delete_permission(request):
+            raise PermissionDenied
+        return super().recover_view(request, version_id, extra_context)

@@ -22,18 +22,7 @@ from newsroom import permissions, services
 from newsroom.admin_forms import ArticleAdminForm, ScheduleForm
 from newsroom.admin_widgets import EditingAdminMixin, time_zone_note
 from newsroom.concurrency import FIELD as VERSION_FIELD
-from newsroom.images import thumbnail_url
 from newsroom.models import Article, ShareLink
-
-
-def thumbnail(fieldfile, *, alt: str, size: int = 48):
-    """A small image for admin lists, or a dash when there is none."""
-    url = thumbnail_url(fieldfile, width=size * 2)
-    if not url:
-        return "—"
-    return format_html(
-        '<img src="{}" alt="{}" width="{}" style="height:auto">', url, alt, size
-    )
 
 
 class PublicationStateFilter(admin.SimpleListFilter):
@@ -88,30 +77,6 @@ class ShareLinkInline(EditingAdminMixin, admin.TabularInline):
     @staticmethod
     def _absolute(path):
         return f"{settings.SITE_URL}{path}"
-
-
-class HistoryPermissionMixin:
-    """History pages keep to the role rules too.
-
-    Comparing needs the right to see the object; recovering a deleted one is
-    for those who may delete (a contributor must not bring back, say, a
-    story an editor removed).
-    """
-
-    def compare_view(self, request, object_id, extra_context=None):
-        if not self.has_view_or_change_permission(request):
-            raise PermissionDenied
-        return super().compare_view(request, object_id, extra_context)
-
-    def recoverlist_view(self, request, extra_context=None):
-        if not self.has_delete_permission(request):
-            raise PermissionDenied
-        return super().recoverlist_view(request, extra_context)
-
-    def recover_view(self, request, version_id, extra_context=None):
-        if not self.has_delete_permission(request):
-            raise PermissionDenied
-        return super().recover_view(request, version_id, extra_context)
 
 
 class ArticleWorkflowMixin:

@@ -19,3 +19,19 @@ def plain_static_storage(settings, tmp_path):
             "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         },
     }
+
+
+@pytest.fixture
+def editor():
+    """A staff account in the Editors role (not a superuser)."""
+    from tests.factories import UserFactory
+
+    return UserFactory(role="Editors")
+
+
+@pytest.fixture
+def contributor():
+    """A staff account in the Contributors role."""
+    from tests.factories import UserFactory
+
+    return UserFactory(role="Contributors")
