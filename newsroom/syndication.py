@@ -210,6 +210,8 @@ class SubscriberFeed(Feed):
         """
         raise NotImplementedError
 
+    # Compressed here rather than site-wide: a feed holds no secret for a
+    # BREACH-style attack to guess, unlike a page with a CSRF token.
     @method_decorator(gzip_page)
     def __call__(self, request, *args, **kwargs):
         try:

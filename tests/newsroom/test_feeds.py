@@ -13,12 +13,11 @@ from django.test.utils import CaptureQueriesContext
 
 from newsroom.models import Article, Correction
 from tests.factories import ArticleFactory, AuthorFactory, SectionFactory, TagFactory
+from tests.newsroom.public import NOW, SITE
 from tests.pages import PageHead
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("public_site")]
 
-SITE = "https://news.example.com"
-NOW = dt.datetime(2026, 3, 10, 12, 0, tzinfo=dt.UTC)
 
 XML_FORMATS = {"rss": "feed/", "atom": "feed/atom/"}
 PAGES = {
@@ -94,19 +93,6 @@ JSON_FEED_1_1 = {
     "patternProperties": {"^_": {}},
     "additionalProperties": False,
 }
-
-
-@pytest.fixture(autouse=True)
-def site_url(settings):
-    # Not the test client's host: addresses must come from SITE_URL.
-    settings.SITE_URL = SITE
-    settings.SITE_NAME = "Newsroom"
-
-
-@pytest.fixture
-def clock(time_machine):
-    time_machine.move_to(NOW, tick=False)
-    return time_machine
 
 
 @pytest.fixture

@@ -6,27 +6,14 @@ import pytest
 from newsroom import sitemaps
 from newsroom.models import Article
 from tests.factories import ArticleFactory, AuthorFactory, SectionFactory, TagFactory
+from tests.newsroom.public import NOW, SITE
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("public_site")]
 
-SITE = "https://news.example.com"
-NOW = dt.datetime(2026, 3, 10, 12, 0, tzinfo=dt.UTC)
 NS = {
     "sm": "http://www.sitemaps.org/schemas/sitemap/0.9",
     "news": "http://www.google.com/schemas/sitemap-news/0.9",
 }
-
-
-@pytest.fixture(autouse=True)
-def site(settings):
-    settings.SITE_URL = SITE
-    settings.SITE_NAME = "Newsroom"
-
-
-@pytest.fixture
-def clock(time_machine):
-    time_machine.move_to(NOW, tick=False)
-    return time_machine
 
 
 def fetch(client, url):

@@ -7,23 +7,14 @@ from django.template import Context, Template
 
 from newsroom.models import Correction
 from tests.factories import ArticleFactory, AuthorFactory, SectionFactory, TagFactory
+from tests.newsroom.public import NOW, SITE
 from tests.pages import PageHead
 
-pytestmark = pytest.mark.django_db
-
-SITE = "https://news.example.com"
-NOW = dt.datetime(2026, 3, 10, 12, 0, tzinfo=dt.UTC)
-
-
-@pytest.fixture(autouse=True)
-def site(settings):
-    settings.SITE_URL = SITE
-    settings.SITE_NAME = "Newsroom"
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("public_site")]
 
 
 @pytest.fixture
-def story(time_machine):
-    time_machine.move_to(NOW, tick=False)
+def story(clock):
     return ArticleFactory(
         title="Xiaomi 12S series launching July 4 with Leica cameras",
         slug="xiaomi-12s",
@@ -74,8 +65,8 @@ class TestNewsArticle:
         assert publisher["logo"]["@type"] == "ImageObject"
         assert publisher["logo"]["url"] == f"{SITE}/static/img/logo.png"
 
-    def test_a_later_edit_is_the_modified_date(self, client, story, time_machine):
-        time_machine.shift(dt.timedelta(hours=2))
+    def test_a_later_edit_is_the_modified_date(self, client, story, clock):
+        clock.shift(dt.timedelta(hours=2))
         story.save()
         (article,) = head(client, story.get_absolute_url()).of_type("NewsArticle")
         modified = dt.datetime.fromisoformat(article["dateModified"])
