@@ -24,6 +24,7 @@ urlpatterns = [
     path("tag/<slug:slug>/", views.TagDetailView.as_view(), name="tag-detail"),
     path("author/<slug:slug>/", views.AuthorDetailView.as_view(), name="author-detail"),
     path("archive/", views.ArchiveIndex.as_view(), name="archive"),
+    path("search/", views.SearchView.as_view(), name="search"),
     path(
         "archive/<yyyy:year>/<dd:month>/",
         views.ArchiveMonthView.as_view(),

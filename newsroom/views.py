@@ -8,6 +8,7 @@ from django.views.generic import (
 )
 
 from newsroom.models import Article, Author, Section, Tag
+from newsroom.search import clean_query, search_stories
 
 SECTION_STORIES_ON_HOME = 3
 
@@ -116,3 +117,14 @@ class ArchiveMonthView(ArticleDateMixin, MonthArchiveView):
     paginate_by = settings.NEWSROOM_PAGE_SIZE
     context_object_name = "stories"
     template_name = "newsroom/article_archive_month.html"
+
+
+class SearchView(StoryListView):
+    template_name = "newsroom/search.html"
+
+    def get_queryset(self):
+        self.query = clean_query(self.request.GET.get("q"))
+        return search_stories(self.query).for_listing()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(query=self.query, **kwargs)
