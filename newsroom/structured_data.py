@@ -47,6 +47,15 @@ def website():
         "url": home_url(),
         "inLanguage": settings.LANGUAGE_CODE,
         "publisher": publisher(),
+        "potentialAction": {
+            "@type": "SearchAction",
+            "target": {
+                "@type": "EntryPoint",
+                "urlTemplate": absolute_url(reverse("newsroom:search"))
+                + "?q={search_term_string}",
+            },
+            "query-input": "required name=search_term_string",
+        },
     }
 
 

@@ -131,6 +131,12 @@ def test_home_describes_the_website(client, story):
     assert website["name"] == "Newsroom"
     assert website["url"] == f"{SITE}/"
     assert website["publisher"]["name"] == "Newsroom"
+    search = website["potentialAction"]
+    template = search["target"]["urlTemplate"]
+    assert template == f"{SITE}/search/?q={{search_term_string}}"
+    assert search["query-input"] == "required name=search_term_string"
+    found = client.get(template.removeprefix(SITE).format(search_term_string="Leica"))
+    assert story.title in found.content.decode()
 
 
 class TestScriptElement:
