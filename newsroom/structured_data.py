@@ -9,10 +9,9 @@ from django.templatetags.static import static
 from django.urls import reverse
 
 from newsroom.models import Correction
-from newsroom.syndication import absolute_url
+from newsroom.syndication import LOGO, absolute_url
 
 CONTEXT = "https://schema.org"
-LOGO = ("img/logo.png", 512, 512)
 
 # Notes that tell readers something was wrong; updates add news instead.
 CORRECTING_KINDS = {Correction.Kind.CORRECTION, Correction.Kind.CLARIFICATION}

@@ -49,6 +49,8 @@ JSON_FEED_1_1 = {
         "feed_url": {"type": "string", "pattern": "^https?://"},
         "description": {"type": "string"},
         "language": {"type": "string"},
+        "icon": {"type": "string", "pattern": "^https?://"},
+        "favicon": {"type": "string", "pattern": "^https?://"},
         "authors": {"type": "array", "items": _AUTHOR},
         "items": {
             "type": "array",
@@ -162,6 +164,8 @@ class TestRssAndAtom:
         feed = parse(client, url)
         page = PAGES[scope]
         assert feed.feed.link == SITE + page
+        logo = feed.feed.image.href if fmt == "rss" else feed.feed.icon
+        assert logo == f"{SITE}/static/img/logo.png"
         assert {link.rel: link.href for link in feed.feed.links}["self"] == SITE + url
 
     def test_rss_speaks_what_the_validator_checks(self, client, story):
@@ -306,6 +310,7 @@ class TestJsonFeed:
         jsonschema.validate(document, JSON_FEED_1_1)
         assert document["home_page_url"] == SITE + page
         assert document["feed_url"] == SITE + page + "feed.json"
+        assert document["icon"] == f"{SITE}/static/img/logo.png"
         (item,) = document["items"]
         assert item["id"] == f"tag:news.example.com,2026-03-10:story:{story.pk}"
         assert item["url"] == SITE + story.get_absolute_url()
