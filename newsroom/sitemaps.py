@@ -4,10 +4,7 @@ Only public stories appear (the one publication rule), and only sections,
 tags and authors that have one: an empty listing is not worth crawling.
 """
 
-from urllib.parse import urlsplit
-
 from django.conf import settings
-from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps.views import SitemapIndexItem, x_robots_tag
 from django.db.models import Max, OuterRef, Subquery
 from django.template.response import TemplateResponse
@@ -15,27 +12,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from newsroom.models import Article, Author, Section, Tag
-from newsroom.syndication import absolute_url
+from newsroom.syndication import SiteSitemap, absolute_url
 
 # Google News reads stories of the last two days, at most 1,000 at a time.
 NEWS_WINDOW = timezone.timedelta(days=2)
 NEWS_LIMIT = 1000
-
-
-class SiteSitemap(Sitemap):
-    """A sitemap whose addresses start with SITE_URL.
-
-    Django takes the domain from the sites framework, or else from the host
-    of the request. We run without the sites framework (one site, configured
-    by SITE_URL) and a crawler must see the one public address whatever host
-    name reached us, so both are read from SITE_URL.
-    """
-
-    def get_protocol(self, protocol=None):
-        return urlsplit(settings.SITE_URL).scheme
-
-    def get_domain(self, site=None):
-        return urlsplit(settings.SITE_URL).netloc
 
 
 def with_latest_story(queryset, story_lookup):

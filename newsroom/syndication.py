@@ -20,8 +20,10 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.contrib.sitemaps import Sitemap
 from django.contrib.syndication.views import Feed
 from django.core.exceptions import ObjectDoesNotExist
+from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, HttpRequest, HttpResponse
 from django.templatetags.static import static
 from django.urls import path
@@ -33,6 +35,7 @@ from django.utils.cache import (
 )
 from django.utils.decorators import method_decorator
 from django.utils.http import http_date, quote_etag
+from django.utils.safestring import mark_safe
 from django.views.decorators.gzip import gzip_page
 
 # Readers poll; five minutes of caching bounds how late a story can appear
@@ -59,6 +62,36 @@ def tag_uri(kind: str, pk: int, created) -> str:
     """
     host = urlsplit(settings.SITE_URL).hostname
     return f"tag:{host},{created:%Y-%m-%d}:{kind}:{pk}"
+
+
+class SiteSitemap(Sitemap):
+    """A sitemap whose addresses start with SITE_URL.
+
+    Django takes the domain from the sites framework, or else from the host
+    of the request. We run without the sites framework (one site, configured
+    by SITE_URL) and a crawler must see the one public address whatever host
+    name reached us, so both are read from SITE_URL.
+    """
+
+    def get_protocol(self, protocol=None):
+        return urlsplit(settings.SITE_URL).scheme
+
+    def get_domain(self, site=None):
+        return urlsplit(settings.SITE_URL).netloc
+
+
+# The escapes of Django's json_script: inside <script>, "</script>" or
+# "<!--" in a headline must not end the element or open a comment.
+_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+def json_ld_script(context, data) -> dict:
+    """Context for `includes/json_ld.html`: structured data as a script."""
+    request = context.get("request")
+    # Only with a strict CSP (django-csp) is there a nonce to give.
+    nonce = getattr(request, "csp_nonce", None)
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
+    return {"json": mark_safe(text.translate(_SCRIPT_ESCAPES)), "nonce": nonce}
 
 
 # ---------------------------------------------------------------------------
@@ -240,38 +273,21 @@ class SubscriberFeed(Feed):
         except ObjectDoesNotExist:
             raise Http404("There is no such feed.") from None
         versions = self.item_versions(subject)
-        etag = self.etag(request, versions)
-        last_modified = max((changed for _, changed in versions), default=None)
-        timestamp = int(last_modified.timestamp()) if last_modified else None
 
-        response = get_conditional_response(request, etag=etag, last_modified=timestamp)
-        if response is None:
+        def render():
             channel = Channel(subject, request, [pk for pk, _ in versions])
             feed = self.get_feed(channel, request)
             response = HttpResponse(content_type=feed.content_type)
             feed.write(response, "utf-8")
-        response.headers["ETag"] = etag
-        if timestamp is not None:
-            response.headers["Last-Modified"] = http_date(timestamp)
-        patch_cache_control(response, public=True, max_age=self.max_age)
-        # Also on a 304, which gzip_page leaves alone.
-        patch_vary_headers(response, ["Accept-Encoding"])
-        return response
+            return response
 
-    def etag(self, request, versions) -> str:
-        # The format and address tell one feed from another; the site's name
-        # and address appear in every document. Changes that touch neither
-        # the items nor these (a renamed tag, say) show with the next story.
-        fingerprint = repr(
-            (
-                self.feed_type.__name__,
-                request.path,
-                settings.SITE_URL,
-                settings.SITE_NAME,
-                [(pk, changed.isoformat()) for pk, changed in versions],
-            )
+        return answer_conditionally(
+            request,
+            versions,
+            render,
+            kind=(type(self).__name__, self.feed_type.__name__),
+            max_age=self.max_age,
         )
-        return quote_etag(hashlib.sha256(fingerprint.encode()).hexdigest()[:32])
 
     # Feed-level fields every subscriber feed fills the same way.
 
@@ -295,6 +311,44 @@ class SubscriberFeed(Feed):
 
     def item_guid_is_permalink(self, item):
         return False
+
+
+def answer_conditionally(request, versions, render, *, kind, max_age=FEED_MAX_AGE):
+    """`render()`'s response, or a 304 when the client's copy is current.
+
+    `versions` are (id, last changed) of everything the response holds and
+    `kind` tells this kind of document from others at the same address; the
+    validators come from them alone, so one feed's ETag never moves because
+    of news elsewhere on the site.
+    """
+    # The site's name and address appear in every document. Changes that
+    # touch neither the items nor these (a renamed tag, say) show with the
+    # next item.
+    fingerprint = repr(
+        (
+            kind,
+            request.path,
+            settings.SITE_URL,
+            settings.SITE_NAME,
+            [(pk, changed.isoformat()) for pk, changed in versions],
+        )
+    )
+    etag = quote_etag(hashlib.sha256(fingerprint.encode()).hexdigest()[:32])
+    # Removing an item can move Last-Modified back; clients that send an
+    # ETag (most readers and calendar apps) still see the change at once.
+    last_modified = max((changed for _, changed in versions), default=None)
+    timestamp = int(last_modified.timestamp()) if last_modified else None
+
+    response = get_conditional_response(request, etag=etag, last_modified=timestamp)
+    if response is None:
+        response = render()
+    response.headers["ETag"] = etag
+    if timestamp is not None:
+        response.headers["Last-Modified"] = http_date(timestamp)
+    patch_cache_control(response, public=True, max_age=max_age)
+    # Also on a 304, which gzip_page leaves alone.
+    patch_vary_headers(response, ["Accept-Encoding"])
+    return response
 
 
 def feed_paths(route: str, feed_class, name: str) -> list:

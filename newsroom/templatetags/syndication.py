@@ -1,16 +1,12 @@
 """Tags for what pages tell machines: feed autodiscovery, structured data
 (JSON-LD), OpenGraph and Twitter cards, absolute addresses."""
 
-import json
-
 from django import template
 from django.conf import settings
-from django.core.serializers.json import DjangoJSONEncoder
 from django.urls import reverse
-from django.utils.safestring import mark_safe
 
 from newsroom import structured_data
-from newsroom.syndication import absolute_url
+from newsroom.syndication import absolute_url, json_ld_script
 
 register = template.Library()
 
@@ -19,10 +15,6 @@ FEED_FORMATS = [
     ("-atom", "application/atom+xml", "Atom"),
     ("-json", "application/feed+json", "JSON Feed"),
 ]
-
-# The escapes of Django's json_script: inside <script>, "</script>" or
-# "<!--" in a headline must not end the element or open a comment.
-_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 
 @register.filter
@@ -49,26 +41,18 @@ def feed_links(url_name, subject=None):
     }
 
 
-def _json_ld(context, data):
-    request = context.get("request")
-    # Only with a strict CSP (django-csp) is there a nonce to give.
-    nonce = getattr(request, "csp_nonce", None)
-    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
-    return {"json": mark_safe(text.translate(_SCRIPT_ESCAPES)), "nonce": nonce}
-
-
 @register.inclusion_tag("includes/json_ld.html", takes_context=True)
 def website_json_ld(context):
-    return _json_ld(context, structured_data.website())
+    return json_ld_script(context, structured_data.website())
 
 
 @register.inclusion_tag("includes/json_ld.html", takes_context=True)
 def news_article_json_ld(context, article):
-    return _json_ld(context, structured_data.news_article(article))
+    return json_ld_script(context, structured_data.news_article(article))
 
 
 @register.inclusion_tag("includes/json_ld.html", takes_context=True)
 def breadcrumbs_json_ld(context, *trail):
     """A BreadcrumbList from the home page through each of `trail` (objects
     with a name and a page), the last being the page itself."""
-    return _json_ld(context, structured_data.breadcrumb_list(trail))
+    return json_ld_script(context, structured_data.breadcrumb_list(trail))
