@@ -24,11 +24,13 @@ def absolute(url):
 
 
 @register.inclusion_tag("includes/feed_links.html")
-def feed_links(url_name, subject=None):
+def feed_links(url_name, subject=None, label=""):
     """<link rel="alternate"> for the RSS, Atom and JSON feeds named `url_name`
     (about `subject`, found by its slug), so readers discover them."""
     kwargs = {"slug": subject.slug} if subject is not None else {}
     title = f"{settings.SITE_NAME}: {subject}" if subject else settings.SITE_NAME
+    if label:
+        title = f"{title} {label}"
     return {
         "feeds": [
             {

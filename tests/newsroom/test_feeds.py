@@ -13,8 +13,8 @@ from django.test.utils import CaptureQueriesContext
 
 from newsroom.models import Article, Correction
 from tests.factories import ArticleFactory, AuthorFactory, SectionFactory, TagFactory
-from tests.newsroom.public import NOW, SITE
 from tests.pages import PageHead
+from tests.public import NOW, SITE
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("public_site")]
 

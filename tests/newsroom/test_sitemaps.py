@@ -6,7 +6,7 @@ import pytest
 from newsroom import sitemaps
 from newsroom.models import Article
 from tests.factories import ArticleFactory, AuthorFactory, SectionFactory, TagFactory
-from tests.newsroom.public import NOW, SITE
+from tests.public import NOW, SITE
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("public_site")]
 

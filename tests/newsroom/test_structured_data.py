@@ -7,8 +7,8 @@ from django.template import Context, Template
 
 from newsroom.models import Correction
 from tests.factories import ArticleFactory, AuthorFactory, SectionFactory, TagFactory
-from tests.newsroom.public import NOW, SITE
 from tests.pages import PageHead
+from tests.public import NOW, SITE
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("public_site")]
 
