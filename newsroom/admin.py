@@ -1,8 +1,11 @@
 from django.contrib import admin
 from django.utils.html import format_html
 
+from newsroom.coverage import sync_coverage
 from newsroom.models import (
     Article,
+    ArticleDevice,
+    ArticleLaunchEvent,
     Author,
     AuthorLink,
     Byline,
@@ -29,6 +32,27 @@ class CorrectionInline(admin.StackedInline):
     extra = 0
 
 
+class ArticleDeviceInline(admin.TabularInline):
+    model = ArticleDevice
+    extra = 0
+    autocomplete_fields = ["device"]
+    readonly_fields = ["from_embed"]
+    verbose_name_plural = (
+        "devices in this story (embedded ones are added and removed with their "
+        "embed; add others by hand)"
+    )
+
+
+class ArticleLaunchEventInline(admin.TabularInline):
+    model = ArticleLaunchEvent
+    extra = 0
+    autocomplete_fields = ["launch_event"]
+    readonly_fields = ["from_embed"]
+    verbose_name_plural = (
+        "launch events in this story (embedded ones follow their embed)"
+    )
+
+
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
     list_display = ["title", "status", "published_at", "section", "author_names"]
@@ -38,7 +62,12 @@ class ArticleAdmin(admin.ModelAdmin):
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["tags"]
-    inlines = [BylineInline, CorrectionInline]
+    inlines = [
+        BylineInline,
+        CorrectionInline,
+        ArticleDeviceInline,
+        ArticleLaunchEventInline,
+    ]
     readonly_fields = ["created_at", "updated_at"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "dek", "body"]}),
@@ -55,6 +84,11 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("bylines__author")
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # After the hand-made links are saved, bring the embedded ones in step.
+        sync_coverage(article=form.instance)
 
     @admin.display(description="Authors")
     def author_names(self, article):

@@ -5,8 +5,12 @@ Sanitising is an allowlist (nh3): whatever an author types, only these tags,
 attributes and URL schemes reach a reader.
 """
 
+import secrets
+
 import markdown
 import nh3
+
+from devices import embeds
 
 ALLOWED_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "dd", "del",
@@ -53,11 +57,27 @@ def absolutise_html(html: str, *, base: str) -> str:
 
 
 def render_markdown(text: str) -> str:
-    """Turn an author's Markdown into HTML that is safe to show anyone."""
-    html = markdown.markdown(
-        text or "", extensions=MARKDOWN_EXTENSIONS, output_format="html"
-    )
-    return sanitise_html(html)
+    """Turn an author's Markdown into HTML that is safe to show anyone.
+
+    Embed lines become placeholders that `render_bodies` fills at request
+    time. They are swapped for random tokens while Markdown and the sanitiser
+    run, and the placeholders (built from validated slugs only) go in after.
+    """
+    found = {}
+
+    def stash(embed):
+        token = f"embed{secrets.token_hex(8)}"
+        found[token] = embed
+        return f"\n\n{token}\n\n"
+
+    text = embeds.replace_embed_lines(text, stash)
+    html = markdown.markdown(text, extensions=MARKDOWN_EXTENSIONS, output_format="html")
+    html = sanitise_html(html)
+    for token, embed in found.items():
+        html = html.replace(f"<p>{token}</p>", embed.placeholder())
+        # Inside a code block the line stays the text the author typed.
+        html = html.replace(token, f"[[{embed.kind} {' '.join(embed.slugs)}]]")
+    return html
 
 
 def render_bodies(articles, *, plain: bool = False) -> dict[int, str]:
@@ -67,4 +87,8 @@ def render_bodies(articles, *, plain: bool = False) -> dict[int, str]:
     a fixed number of queries for the whole batch. `plain=True` asks for HTML
     fit for feed readers: static tables, no scripts.
     """
-    return {article.pk: article.body_html for article in articles}
+    articles = list(articles)
+    bodies = embeds.render_placeholders(
+        [article.body_html for article in articles], plain=plain
+    )
+    return {article.pk: body for article, body in zip(articles, bodies, strict=True)}

@@ -6,6 +6,7 @@ from django.db.models.functions import RowNumber
 from django.urls import reverse
 from django.utils import timezone
 
+from devices import embeds
 from newsroom.markup import render_markdown
 
 # A story edited within this long of going live is not shown as "updated".
@@ -187,6 +188,18 @@ class Article(models.Model):
         "featured one.",
     )
 
+    # The devices and events the story covers: those its embeds name are kept
+    # in step with the body (newsroom.coverage), those added by hand stay.
+    devices = models.ManyToManyField(
+        "devices.Device", through="ArticleDevice", related_name="articles", blank=True
+    )
+    launch_events = models.ManyToManyField(
+        "devices.LaunchEvent",
+        through="ArticleLaunchEvent",
+        related_name="articles",
+        blank=True,
+    )
+
     status = models.CharField(max_length=10, choices=Status, default=Status.DRAFT)
     published_at = models.DateTimeField(
         null=True,
@@ -238,6 +251,10 @@ class Article(models.Model):
             )
         if self.status == self.Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
+        try:
+            embeds.validate_embeds(self.body)
+        except ValidationError as error:
+            raise ValidationError({"body": error.messages}) from error
 
     @property
     def is_public(self):
@@ -306,3 +323,64 @@ class Correction(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} on {self.article}"
+
+
+class CoverageLink(models.Model):
+    """What a story covers. Links with `from_embed` follow the body's embeds
+    (newsroom.coverage); the others were added by hand and stay."""
+
+    from_embed = models.BooleanField(
+        default=False,
+        editable=False,
+        help_text="Added because the body embeds it; removed with the embed.",
+    )
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return f"{self.covered} in {self.article}"
+
+
+class ArticleDevice(CoverageLink):
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="device_links"
+    )
+    device = models.ForeignKey(
+        "devices.Device", on_delete=models.CASCADE, related_name="article_links"
+    )
+
+    class Meta:
+        verbose_name = "device in this story"
+        verbose_name_plural = "devices in this story"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "device"], name="one_link_per_article_device"
+            )
+        ]
+
+    @property
+    def covered(self):
+        return self.device
+
+
+class ArticleLaunchEvent(CoverageLink):
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="launch_event_links"
+    )
+    launch_event = models.ForeignKey(
+        "devices.LaunchEvent", on_delete=models.CASCADE, related_name="article_links"
+    )
+
+    class Meta:
+        verbose_name = "launch event in this story"
+        verbose_name_plural = "launch events in this story"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "launch_event"], name="one_link_per_article_event"
+            )
+        ]
+
+    @property
+    def covered(self):
+        return self.launch_event

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.contrib.sitemaps",
     "newsroom",
+    "devices",
 ]
 
 MIDDLEWARE = [

@@ -14,6 +14,7 @@ from newsroom import sitemaps
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("newsroom.editorial_urls")),
+    path("", include("devices.urls")),
 ]
 
 

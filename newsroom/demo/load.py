@@ -2,8 +2,10 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.db import transaction
 
+from devices.models import Device
+from newsroom.coverage import sync_coverage
 from newsroom.demo import stories as demo
-from newsroom.models import Article, Author, Byline, Section, Tag
+from newsroom.models import Article, ArticleDevice, Author, Byline, Section, Tag
 
 
 def _ensure_user(*, username, password, superuser, permissions=()):
@@ -41,6 +43,18 @@ def load_editorial(*, editor_password: str, contributor_password: str) -> list[s
             "view_author",
             "view_section",
             "view_tag",
+            # Contributors link stories to devices and events, but do not
+            # edit the device records themselves.
+            "view_device",
+            "view_launchevent",
+            "add_articledevice",
+            "change_articledevice",
+            "delete_articledevice",
+            "view_articledevice",
+            "add_articlelaunchevent",
+            "change_articlelaunchevent",
+            "delete_articlelaunchevent",
+            "view_articlelaunchevent",
         ],
     )
     if created:
@@ -89,6 +103,10 @@ def load_editorial(*, editor_password: str, contributor_password: str) -> list[s
             Byline.objects.create(
                 article=article, author=authors[author_slug], position=position
             )
+        # Devices named by embeds follow the body; the others are linked by hand.
+        sync_coverage(article=article)
+        for device in Device.objects.filter(slug__in=story.get("devices", [])):
+            ArticleDevice.objects.get_or_create(article=article, device=device)
         created_names.append(f"story {story['slug']}")
 
     return created_names

@@ -58,6 +58,8 @@ Xiaomi has picked a date for its first phones made with Leica: the Xiaomi 12S
 series will be unveiled on Monday, July 4. The company confirmed the event in
 a post on its Weibo account.
 
+[[event xiaomi-12s-launch]]
+
 The partnership between the two was announced earlier in 2022. It is the
 clearest sign yet of Xiaomi's push to put cameras at the centre of its
 flagships and take on the camera phones of Apple, Samsung and Google. Rivals
@@ -77,6 +79,15 @@ processor and a 6.6-inch AMOLED screen at 1440p with a high refresh rate.
 Four cameras are expected on the back: a 50-megapixel main sensor, a
 48-megapixel ultrawide and a 48-megapixel periscope telephoto for portraits
 and zoom. Nothing is known yet about the fourth.
+
+[[specs xiaomi-12s-ultra]]
+
+[[cameras xiaomi-12s-ultra]]
+
+Xiaomi's hope is a camera system that at least matches the 11 Ultra, its
+previous camera flagship. Here is where the two stand, line by line:
+
+[[compare xiaomi-12s-ultra xiaomi-11-ultra]]
 
 Xiaomi says little so far about the 12S and the 12S Pro; their details should
 come with the launch on Monday.
@@ -149,6 +160,7 @@ reason to buy a new phone.
         "tags": ["xiaomi", "camera-phones"],
         "authors": ["michael-allison"],
         "published_at": dt.datetime(2022, 6, 20, 14, 0, tzinfo=UTC),
+        "devices": ["xiaomi-11-ultra", "xiaomi-12s-ultra"],
         "body": """\
 The Xiaomi 11 Ultra paired a large 50-megapixel main sensor with two
 48-megapixel cameras, an ultrawide and a periscope telephoto, and added a
@@ -166,6 +178,7 @@ question is whether it can do more than match the 11 Ultra.
         "tags": ["xiaomi", "leica"],
         "authors": ["michael-allison"],
         "status": "draft",
+        "devices": ["xiaomi-12s-ultra"],
         "published_at": None,
         "body": "Notes from the launch go here once the embargo lifts.\n",
     },

@@ -1,6 +1,8 @@
 import pytest
 from django.core.management import call_command
 
+from devices.models import Brand, Device, LaunchEvent, Partnership, SpecClaim
+from newsroom.markup import render_bodies
 from newsroom.models import Article, Author, Section, Tag
 
 pytestmark = pytest.mark.django_db
@@ -14,6 +16,13 @@ def snapshot():
         "authors": Author.objects.count(),
         "sections": sorted(Section.objects.values_list("slug", flat=True)),
         "tags": Tag.objects.count(),
+        "devices": sorted(Device.objects.values_list("slug", "updated_at")),
+        "claims": SpecClaim.objects.count(),
+        "partnerships": Partnership.objects.count(),
+        "events": sorted(LaunchEvent.objects.values_list("slug", "sequence")),
+        "links": sorted(
+            Article.devices.through.objects.values_list("article_id", "device_id")
+        ),
     }
 
 
@@ -42,3 +51,51 @@ def test_demo_editor_can_sign_in(client, settings):
     call_command("load_demo")
     assert client.login(username="editor", password=settings.DEMO_EDITOR_PASSWORD)
     assert client.get("/admin/newsroom/article/").status_code == 200
+
+
+def test_demo_has_the_devices_brands_and_launch_of_the_seed():
+    call_command("load_demo")
+    assert set(Device.objects.values_list("slug", flat=True)) == {
+        "xiaomi-12s-ultra",
+        "xiaomi-12s-pro",
+        "xiaomi-12s",
+        "xiaomi-11-ultra",
+    }
+    assert set(Brand.objects.values_list("slug", flat=True)) >= {
+        "xiaomi",
+        "leica",
+        "huawei",
+        "vivo",
+        "zeiss",
+        "oneplus",
+        "hasselblad",
+    }
+    assert set(
+        Partnership.objects.current().values_list("brand__slug", "partner__slug")
+    ) == {("xiaomi", "leica"), ("vivo", "zeiss"), ("oneplus", "hasselblad")}
+    assert list(
+        Partnership.objects.ended().values_list("brand__slug", "partner__slug")
+    ) == [("huawei", "leica")]
+    launch = LaunchEvent.objects.get(slug="xiaomi-12s-launch")
+    assert launch.is_whole_day and str(launch.start_date) == "2022-07-04"
+    assert launch.time_zone == "Asia/Shanghai"
+    assert launch.announced_by.name == "Xiaomi on Weibo"
+    ultra = Device.objects.get(slug="xiaomi-12s-ultra")
+    assert ultra.aliases.get().name == "12 Ultra"
+    fourth = ultra.cameras.get(role="unknown")
+    assert fourth.megapixels_display == "Unknown"
+
+
+def test_seed_story_embeds_specs_cameras_event_and_comparison(client):
+    call_command("load_demo")
+    story = Article.objects.get(slug=SEED_SLUG)
+    assert story.body_html.count("embed-placeholder") == 4
+    assert set(story.devices.values_list("slug", flat=True)) == {
+        "xiaomi-12s-ultra",
+        "xiaomi-11-ultra",
+    }
+    html = render_bodies([story])[story.pk]
+    assert "Snapdragon 8+ Gen 1" in html and "Snapdragon 888" in html
+    page = client.get(story.get_absolute_url()).content.decode()
+    assert "Devices in this story" in page
+    assert "Monday 4 July 2022" in page

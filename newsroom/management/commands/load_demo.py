@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
+from devices.demo import load_devices
 from newsroom.demo.load import load_editorial
 
 
@@ -12,7 +13,9 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        created = load_editorial(
+        # Devices and events first: the stories embed them.
+        created = load_devices()
+        created += load_editorial(
             editor_password=settings.DEMO_EDITOR_PASSWORD,
             contributor_password=settings.DEMO_CONTRIBUTOR_PASSWORD,
         )

@@ -1,0 +1,269 @@
+"""Embeds: live device and event blocks inside a story.
+
+The syntax is defined here and nowhere else. An embed is a line of its own:
+
+    [[specs xiaomi-12s-ultra]]
+    [[cameras xiaomi-12s-ultra]]
+    [[event xiaomi-12s-launch]]
+    [[compare xiaomi-12s-ultra xiaomi-11-ultra]]
+
+When a story is saved, each embed line becomes an empty placeholder element
+in its HTML (`placeholder()`); on every request `render_placeholders()` fills
+the placeholders of a whole batch of stories from current data, in a fixed
+number of queries, so a spec confirmed later shows in every story at once.
+"""
+
+import re
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.template.loader import render_to_string
+
+from devices.models import CameraModule, Device, LaunchEvent, SpecClaim
+from devices.specsheet import compare_cameras, compare_specs, spec_sheet
+
+# How many slugs each kind takes, and what they name.
+KINDS = {
+    "specs": ("device",),
+    "cameras": ("device",),
+    "event": ("event",),
+    "compare": ("device", "device"),
+}
+
+# Anything that looks like an embed line, well formed or not, so that a typo
+# is reported instead of silently shown as text. At most three spaces of
+# indent: four would make it a Markdown code block.
+EMBED_LINE = re.compile(r"^ {0,3}\[\[(?P<inner>[^\]\n]*)\]\][ \t]*$", re.MULTILINE)
+SLUG = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
+
+# What `placeholder()` writes; only well-formed slugs can ever match.
+PLACEHOLDER = re.compile(
+    r'<div class="embed-placeholder" data-embed="(?P<kind>[a-z]+)" '
+    r'data-slugs="(?P<slugs>[a-z0-9_ -]+)"></div>'
+)
+
+
+@dataclass(frozen=True)
+class Embed:
+    kind: str
+    slugs: tuple[str, ...]
+
+    @property
+    def device_slugs(self):
+        return [
+            s
+            for s, what in zip(self.slugs, KINDS[self.kind], strict=True)
+            if what == "device"
+        ]
+
+    @property
+    def event_slugs(self):
+        return [
+            s
+            for s, what in zip(self.slugs, KINDS[self.kind], strict=True)
+            if what == "event"
+        ]
+
+    def placeholder(self) -> str:
+        return (
+            f'<div class="embed-placeholder" data-embed="{self.kind}" '
+            f'data-slugs="{" ".join(self.slugs)}"></div>'
+        )
+
+
+class EmbedSyntaxError(ValueError):
+    pass
+
+
+def parse(inner: str) -> Embed:
+    """The embed written between `[[` and `]]`, or EmbedSyntaxError saying why not."""
+    kind, *slugs = inner.split()
+    if kind not in KINDS:
+        raise EmbedSyntaxError(
+            f"“[[{inner}]]” is not an embed: use one of "
+            + ", ".join(f"[[{name} …]]" for name in KINDS)
+            + "."
+        )
+    if len(slugs) != len(KINDS[kind]):
+        raise EmbedSyntaxError(
+            f"“[[{inner}]]”: [[{kind} …]] takes {len(KINDS[kind])} "
+            f"slug{'s' if len(KINDS[kind]) > 1 else ''}."
+        )
+    for slug in slugs:
+        if not SLUG.match(slug):
+            raise EmbedSyntaxError(
+                f"“[[{inner}]]”: “{slug}” is not a slug (lowercase letters, "
+                "digits and hyphens)."
+            )
+    return Embed(kind, tuple(slugs))
+
+
+def _inner(match) -> str:
+    return match.group("inner").strip()
+
+
+def find_embeds(text: str) -> list[Embed]:
+    """The well-formed embeds of a body, in order."""
+    embeds = []
+    for match in EMBED_LINE.finditer(text or ""):
+        try:
+            embeds.append(parse(_inner(match) or "?"))
+        except EmbedSyntaxError:
+            continue
+    return embeds
+
+
+def replace_embed_lines(text: str, replace) -> str:
+    """`text` with each well-formed embed line replaced by `replace(embed)`."""
+
+    def substitute(match):
+        try:
+            return replace(parse(_inner(match) or "?"))
+        except EmbedSyntaxError:
+            return match.group(0)
+
+    return EMBED_LINE.sub(substitute, text or "")
+
+
+def referenced_slugs(embeds) -> tuple[set[str], set[str]]:
+    devices, events = set(), set()
+    for embed in embeds:
+        devices.update(embed.device_slugs)
+        events.update(embed.event_slugs)
+    return devices, events
+
+
+def validate_embeds(text: str) -> None:
+    """Raise ValidationError naming every malformed embed and unknown slug."""
+    errors = []
+    for match in EMBED_LINE.finditer(text or ""):
+        try:
+            parse(_inner(match) or "?")
+        except EmbedSyntaxError as error:
+            errors.append(str(error))
+    device_slugs, event_slugs = referenced_slugs(find_embeds(text))
+    known_devices = set(
+        Device.objects.filter(slug__in=device_slugs).values_list("slug", flat=True)
+    )
+    known_events = set(
+        LaunchEvent.objects.filter(slug__in=event_slugs).values_list("slug", flat=True)
+    )
+    errors += [
+        f"No device has the slug “{slug}”."
+        for slug in sorted(device_slugs - known_devices)
+    ]
+    errors += [
+        f"No launch event has the slug “{slug}”."
+        for slug in sorted(event_slugs - known_events)
+    ]
+    if errors:
+        raise ValidationError(errors)
+
+
+# --- Rendering ------------------------------------------------------------------
+
+
+class EmbedData:
+    """Everything a batch of embeds shows, loaded in at most four queries."""
+
+    def __init__(self, embeds):
+        spec_slugs, camera_slugs, event_slugs = set(), set(), set()
+        for embed in embeds:
+            if embed.kind in ("specs", "compare"):
+                spec_slugs.update(embed.device_slugs)
+            if embed.kind in ("cameras", "compare"):
+                camera_slugs.update(embed.device_slugs)
+            event_slugs.update(embed.event_slugs)
+        device_slugs = spec_slugs | camera_slugs
+        self.devices = (
+            {
+                device.slug: device
+                for device in Device.objects.select_related("brand").filter(
+                    slug__in=device_slugs
+                )
+            }
+            if device_slugs
+            else {}
+        )
+        self.claims = self._by_device(SpecClaim.objects.for_sheets(), spec_slugs)
+        self.cameras = self._by_device(
+            CameraModule.objects.select_related("optics_partner"), camera_slugs
+        )
+        self.events = (
+            {
+                event.slug: event
+                for event in LaunchEvent.objects.select_related("brand").filter(
+                    slug__in=event_slugs
+                )
+            }
+            if event_slugs
+            else {}
+        )
+
+    def _by_device(self, queryset, slugs):
+        ids = [self.devices[s].pk for s in slugs if s in self.devices]
+        grouped = {pk: [] for pk in ids}
+        if ids:
+            for row in queryset.filter(device_id__in=ids):
+                grouped[row.device_id].append(row)
+        return grouped
+
+
+def _render_embed(embed, data, *, plain, site_url):
+    context = {"plain": plain, "site_url": site_url, "kind": embed.kind}
+    if embed.kind == "event":
+        event = data.events.get(embed.slugs[0])
+        if event is None:
+            return ""
+        context["event"] = event
+    else:
+        devices = [data.devices.get(slug) for slug in embed.slugs]
+        if None in devices:
+            return ""
+        context["devices"] = devices
+        context["device"] = devices[0]
+        if embed.kind == "specs":
+            context["groups"] = spec_sheet(data.claims[devices[0].pk])
+        elif embed.kind == "cameras":
+            context["cameras"] = data.cameras[devices[0].pk]
+        else:
+            first, second = devices
+            context["first"], context["second"] = first, second
+            context["groups"] = compare_specs(
+                data.claims[first.pk], data.claims[second.pk]
+            )
+            context["camera_rows"] = compare_cameras(
+                data.cameras[first.pk], data.cameras[second.pk]
+            )
+    return render_to_string(f"devices/embeds/{embed.kind}.html", context)
+
+
+def render_placeholders(htmls: list[str], *, plain: bool = False) -> list[str]:
+    """Fill the embed placeholders of many stories at once.
+
+    `plain=True` renders for feed readers: tables and links with absolute
+    addresses, no classes or data attributes meant for our own script.
+    An embed whose record has since been deleted renders as nothing.
+    """
+    found = [
+        Embed(m.group("kind"), tuple(m.group("slugs").split()))
+        for html in htmls
+        for m in PLACEHOLDER.finditer(html)
+        if m.group("kind") in KINDS
+    ]
+    if not found:
+        return list(htmls)
+    data = EmbedData(found)
+    site_url = settings.SITE_URL if plain else ""
+    rendered = {}
+
+    def fill(match):
+        embed = Embed(match.group("kind"), tuple(match.group("slugs").split()))
+        if embed.kind not in KINDS or len(embed.slugs) != len(KINDS[embed.kind]):
+            return ""
+        if embed not in rendered:
+            rendered[embed] = _render_embed(embed, data, plain=plain, site_url=site_url)
+        return rendered[embed]
+
+    return [PLACEHOLDER.sub(fill, html) for html in htmls]

@@ -1,0 +1,122 @@
+"""Brands, the partnerships between them, and the sources claims come from."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+
+
+class Brand(models.Model):
+    name = models.CharField(max_length=80, unique=True)
+    slug = models.SlugField(max_length=80, unique=True)
+    logo = models.ImageField(upload_to="brands/", blank=True)
+    site = models.URLField("website", blank=True)
+    description = models.TextField(blank=True, help_text="Shown on the brand page.")
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("devices:brand-detail", kwargs={"slug": self.slug})
+
+
+class PartnershipQuerySet(models.QuerySet):
+    def current(self, *, today=None):
+        today = today or timezone.localdate()
+        return self.filter(
+            Q(started_on__isnull=True) | Q(started_on__lte=today),
+            Q(ended_on__isnull=True) | Q(ended_on__gt=today),
+        )
+
+    def ended(self, *, today=None):
+        return self.filter(ended_on__lte=today or timezone.localdate())
+
+    def involving(self, brand):
+        return self.filter(Q(brand=brand) | Q(partner=brand))
+
+
+class Partnership(models.Model):
+    class Kind(models.TextChoices):
+        CAMERA_OPTICS = "camera-optics", "Camera optics"
+        DISPLAY = "display", "Display"
+        AUDIO = "audio", "Audio"
+        CHIPSET = "chipset", "Chipset"
+        OTHER = "other", "Other"
+
+    brand = models.ForeignKey(
+        Brand,
+        on_delete=models.CASCADE,
+        related_name="partnerships",
+        help_text="The device maker.",
+    )
+    partner = models.ForeignKey(
+        Brand,
+        on_delete=models.CASCADE,
+        related_name="partnerships_as_partner",
+        help_text="The brand it works with, such as a camera maker.",
+    )
+    kind = models.CharField(max_length=20, choices=Kind, default=Kind.CAMERA_OPTICS)
+    announced_on = models.DateField(null=True, blank=True)
+    started_on = models.DateField(null=True, blank=True)
+    ended_on = models.DateField(
+        null=True, blank=True, help_text="Leave empty while the partnership lasts."
+    )
+    year_only = models.BooleanField(
+        default=False,
+        help_text="Only the years are known: the dates are shown as years.",
+    )
+
+    objects = PartnershipQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-started_on", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(brand=models.F("partner")),
+                name="partnership_between_two_brands",
+            ),
+            models.CheckConstraint(
+                condition=Q(ended_on__isnull=True)
+                | Q(started_on__isnull=True)
+                | Q(ended_on__gte=models.F("started_on")),
+                name="partnership_ends_after_it_starts",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.brand} – {self.partner} ({self.get_kind_display()})"
+
+    def clean(self):
+        if self.brand_id and self.brand_id == self.partner_id:
+            raise ValidationError({"partner": "A partnership needs two brands."})
+        if self.started_on and self.ended_on and self.ended_on < self.started_on:
+            raise ValidationError({"ended_on": "It cannot end before it starts."})
+
+    @property
+    def has_ended(self):
+        return self.ended_on is not None and self.ended_on <= timezone.localdate()
+
+
+class Source(models.Model):
+    """Where a claim comes from: kept as records so they can be scored later."""
+
+    class Kind(models.TextChoices):
+        OFFICIAL = "official", "Official (maker or partner)"
+        OUTLET = "outlet", "News outlet"
+        LEAKER = "leaker", "Leaker"
+        RETAILER = "retailer", "Retailer or certification"
+
+    name = models.CharField(max_length=120, unique=True)
+    slug = models.SlugField(max_length=120, unique=True)
+    kind = models.CharField(max_length=10, choices=Kind)
+    url = models.URLField(blank=True, help_text="Home page or account address.")
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name

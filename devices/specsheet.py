@@ -1,0 +1,165 @@
+"""Spec sheets and comparisons built from claims already loaded.
+
+Nothing here queries the database: the callers load the claims and cameras
+of every device they need in one go, and these functions arrange them.
+"""
+
+from dataclasses import dataclass, field
+from itertools import groupby
+
+from devices.models import CameraModule, SpecClaim, SpecField
+
+
+@dataclass
+class SpecLine:
+    field: SpecField
+    best: SpecClaim
+    others: list[SpecClaim]
+
+    @property
+    def history(self):
+        """Every claim for this line, oldest first."""
+        return sorted([self.best, *self.others], key=lambda c: (c.stated_on, c.pk))
+
+
+@dataclass
+class SpecGroup:
+    key: str
+    label: str
+    lines: list = field(default_factory=list)
+
+
+def _field_order(spec_field):
+    return (spec_field.group_position, spec_field.position, spec_field.name)
+
+
+def spec_lines(claims) -> dict[int, SpecLine]:
+    """The best-supported claim of each field (highest confidence, then newest),
+    with the other claims beneath it, keyed by field id."""
+    by_field = {}
+    for claim in claims:
+        by_field.setdefault(claim.field_id, []).append(claim)
+    lines = {}
+    for field_id, field_claims in by_field.items():
+        ranked = sorted(field_claims, key=lambda c: c.support, reverse=True)
+        lines[field_id] = SpecLine(ranked[0].field, ranked[0], ranked[1:])
+    return lines
+
+
+def group_lines(items, *, spec_field=lambda item: item.field) -> list[SpecGroup]:
+    """Items with a spec field, in catalogue order, grouped by the field's group."""
+    ordered = sorted(items, key=lambda item: _field_order(spec_field(item)))
+    groups = []
+    for key, members in groupby(ordered, key=lambda item: spec_field(item).group):
+        label = SpecField.Group(key).label
+        groups.append(SpecGroup(key, label, list(members)))
+    return groups
+
+
+def spec_sheet(claims) -> list[SpecGroup]:
+    return group_lines(spec_lines(claims).values())
+
+
+# --- Comparison ---------------------------------------------------------------
+
+FIRST_BETTER, SECOND_BETTER, EQUAL, DIFFERENT, UNKNOWN = (
+    "first",
+    "second",
+    "equal",
+    "different",
+    "unknown",
+)
+
+
+def verdict(first, second, *, higher_is_better):
+    """Which of two values is better, when that can be said."""
+    if first is None or second is None:
+        return UNKNOWN
+    if first == second:
+        return EQUAL
+    if higher_is_better is None or isinstance(first, (bool, str)):
+        return DIFFERENT
+    first_wins = (first > second) == higher_is_better
+    return FIRST_BETTER if first_wins else SECOND_BETTER
+
+
+@dataclass
+class CompareRow:
+    field: SpecField
+    first: SpecClaim | None
+    second: SpecClaim | None
+    verdict: str
+
+    @property
+    def cells(self):
+        """Each device's value with whether it is the better one."""
+        return [
+            (self.first, self.verdict == FIRST_BETTER),
+            (self.second, self.verdict == SECOND_BETTER),
+        ]
+
+
+@dataclass
+class CameraRow(CompareRow):
+    field: str
+
+
+def compare_specs(first_claims, second_claims) -> list[SpecGroup]:
+    first, second = spec_lines(first_claims), spec_lines(second_claims)
+    rows = []
+    for field_id in first.keys() | second.keys():
+        a, b = first.get(field_id), second.get(field_id)
+        spec_field = (a or b).field
+        a_claim, b_claim = a and a.best, b and b.best
+        rows.append(
+            CompareRow(
+                spec_field,
+                a_claim,
+                b_claim,
+                verdict(
+                    a_claim and a_claim.value,
+                    b_claim and b_claim.value,
+                    higher_is_better=spec_field.higher_is_better,
+                ),
+            )
+        )
+    return group_lines(rows)
+
+
+def _by_role(cameras):
+    roles = {}
+    for camera in sorted(cameras, key=lambda c: (c.position, c.pk)):
+        roles.setdefault(camera.role, []).append(camera)
+    return roles
+
+
+def compare_cameras(first_cameras, second_cameras) -> list[CameraRow]:
+    """Cameras aligned by role (the first main with the first main, ...);
+    more megapixels counts as better."""
+    first, second = _by_role(first_cameras), _by_role(second_cameras)
+    rows = []
+    for role in CameraModule.Role:
+        a_list, b_list = first.get(role, []), second.get(role, [])
+        for index in range(max(len(a_list), len(b_list))):
+            a = a_list[index] if index < len(a_list) else None
+            b = b_list[index] if index < len(b_list) else None
+            label = role.label if index == 0 else f"{role.label} {index + 1}"
+            rows.append(
+                CameraRow(
+                    label,
+                    a,
+                    b,
+                    verdict(
+                        a and a.megapixels, b and b.megapixels, higher_is_better=True
+                    ),
+                )
+            )
+    return rows
+
+
+def tally(groups, camera_rows) -> dict[str, int]:
+    """How many compared lines fall under each verdict, for a summary line."""
+    counts = dict.fromkeys((FIRST_BETTER, SECOND_BETTER, EQUAL, DIFFERENT, UNKNOWN), 0)
+    for row in [*(r for g in groups for r in g.lines), *camera_rows]:
+        counts[row.verdict] += 1
+    return counts

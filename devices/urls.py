@@ -1,0 +1,31 @@
+"""Pages about devices, brands and launches."""
+
+from django.urls import path, re_path
+
+from devices import views
+
+app_name = "devices"
+
+urlpatterns = [
+    path("devices/", views.DeviceListView.as_view(), name="device-list"),
+    path(
+        "devices/<slug:slug>/", views.DeviceDetailView.as_view(), name="device-detail"
+    ),
+    path(
+        "devices/<slug:slug>/history/",
+        views.DeviceHistoryView.as_view(),
+        name="device-history",
+    ),
+    # Slugs contain hyphens; the view tries every "-vs-" split against real slugs.
+    re_path(
+        r"^compare/(?P<a>[-\w]+?)-vs-(?P<b>[-\w]+)/$",
+        views.CompareView.as_view(),
+        name="compare",
+    ),
+    path("brands/", views.BrandListView.as_view(), name="brand-list"),
+    path("brands/<slug:slug>/", views.BrandDetailView.as_view(), name="brand-detail"),
+    path("launches/", views.LaunchListView.as_view(), name="launch-list"),
+    path(
+        "launches/<slug:slug>/", views.LaunchDetailView.as_view(), name="launch-detail"
+    ),
+]

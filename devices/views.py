@@ -1,0 +1,227 @@
+"""Device, brand, comparison and launch pages.
+
+Stories are reached through the reverse relations (`device.articles`), whose
+manager is the newsroom's article queryset: `.published()` applies the one
+publication rule without this app importing the newsroom's models.
+"""
+
+from django.conf import settings
+from django.db.models import Prefetch, Q
+from django.http import Http404
+from django.views.generic import DetailView, ListView, TemplateView
+
+from devices.models import (
+    Brand,
+    CameraModule,
+    Device,
+    LaunchEvent,
+    Partnership,
+    SpecClaim,
+)
+from devices.specsheet import compare_cameras, compare_specs, spec_sheet, tally
+
+STORIES_PER_PAGE = settings.NEWSROOM_PAGE_SIZE
+
+
+def public_stories(related_manager):
+    """The public stories of a record, newest first, ready for story cards."""
+    return (
+        related_manager.published()
+        .for_listing()
+        .order_by("-published_at")[:STORIES_PER_PAGE]
+    )
+
+
+def device_queryset():
+    return Device.objects.select_related("brand").prefetch_related(
+        "aliases",
+        Prefetch(
+            "cameras", queryset=CameraModule.objects.select_related("optics_partner")
+        ),
+        Prefetch(
+            "spec_claims",
+            queryset=SpecClaim.objects.for_sheets().order_by(),
+        ),
+    )
+
+
+class DeviceListView(ListView):
+    """Every device by brand; `?q=` finds one by name, alias or leaked name."""
+
+    context_object_name = "devices"
+
+    def get_queryset(self):
+        devices = Device.objects.select_related("brand")
+        self.query = self.request.GET.get("q", "").strip()[:100]
+        if self.query:
+            devices = devices.filter(
+                Q(name__icontains=self.query) | Q(aliases__name__icontains=self.query)
+            ).distinct()
+        return devices
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(query=self.query, **kwargs)
+
+
+class DeviceDetailView(DetailView):
+    context_object_name = "device"
+
+    def get_queryset(self):
+        return device_queryset().prefetch_related(
+            Prefetch(
+                "launch_events",
+                queryset=LaunchEvent.objects.select_related("brand").order_by(
+                    "starts_at"
+                ),
+            )
+        )
+
+    def get_context_data(self, **kwargs):
+        device = self.object
+        return super().get_context_data(
+            groups=spec_sheet(device.spec_claims.all()),
+            compare_with=Device.objects.filter(brand=device.brand_id).exclude(
+                pk=device.pk
+            )[:6],
+            stories=public_stories(device.articles),
+            **kwargs,
+        )
+
+
+class DeviceHistoryView(DetailView):
+    """Every claim about the device, newest first, with what it changed."""
+
+    context_object_name = "device"
+    template_name = "devices/device_history.html"
+
+    def get_queryset(self):
+        return Device.objects.select_related("brand").prefetch_related(
+            Prefetch("spec_claims", queryset=SpecClaim.objects.for_sheets())
+        )
+
+    def get_context_data(self, **kwargs):
+        claims = sorted(
+            self.object.spec_claims.all(),
+            key=lambda c: (c.stated_on, c.recorded_at, c.pk),
+        )
+        # Walk the claims in order, noting for each what the field said before.
+        last_value, timeline = {}, []
+        for claim in claims:
+            before = last_value.get(claim.field_id)
+            if before is None:
+                change = "first"
+            elif before.display_value == claim.display_value:
+                change = (
+                    "confirmed"
+                    if claim.confidence_rank > before.confidence_rank
+                    else "repeated"
+                )
+            else:
+                change = "changed"
+            timeline.append({"claim": claim, "before": before, "change": change})
+            last_value[claim.field_id] = claim
+        timeline.reverse()
+        return super().get_context_data(timeline=timeline, **kwargs)
+
+
+class CompareView(TemplateView):
+    """Two devices side by side. The address is /compare/<a>-vs-<b>/; slugs may
+    contain hyphens (even "-vs-"), so every split is tried against real slugs."""
+
+    template_name = "devices/compare.html"
+
+    def get_devices(self):
+        pair = f"{self.kwargs['a']}-vs-{self.kwargs['b']}"
+        parts = pair.split("-vs-")
+        candidates = [
+            ("-vs-".join(parts[:i]), "-vs-".join(parts[i:]))
+            for i in range(1, len(parts))
+        ]
+        slugs = {slug for candidate in candidates for slug in candidate}
+        if len(pair) > 400:
+            raise Http404("Compare addresses look like /compare/a-vs-b/.")
+        devices = {
+            device.slug: device for device in device_queryset().filter(slug__in=slugs)
+        }
+        for first, second in candidates:
+            if first in devices and second in devices:
+                return devices[first], devices[second]
+        raise Http404("No such pair of devices.")
+
+    def get_context_data(self, **kwargs):
+        first, second = self.get_devices()
+        groups = compare_specs(first.spec_claims.all(), second.spec_claims.all())
+        camera_rows = compare_cameras(first.cameras.all(), second.cameras.all())
+        return super().get_context_data(
+            first=first,
+            second=second,
+            groups=groups,
+            camera_rows=camera_rows,
+            tally=tally(groups, camera_rows),
+            **kwargs,
+        )
+
+
+class BrandListView(ListView):
+    queryset = Brand.objects.all()
+    context_object_name = "brands"
+
+
+class BrandDetailView(DetailView):
+    queryset = Brand.objects.prefetch_related("devices")
+    context_object_name = "brand"
+
+    def get_context_data(self, **kwargs):
+        brand = self.object
+        partnerships = Partnership.objects.involving(brand).select_related(
+            "brand", "partner"
+        )
+        return super().get_context_data(
+            optics_devices=Device.objects.filter(cameras__optics_partner=brand)
+            .select_related("brand")
+            .distinct(),
+            current_partnerships=partnerships.current(),
+            past_partnerships=partnerships.ended(),
+            stories=brand_stories(brand),
+            **kwargs,
+        )
+
+
+def brand_stories(brand):
+    """Stories about the brand's devices, devices with its optics, or its
+    launch events."""
+    # The model on the other end of `Device.articles`: the newsroom's Article.
+    articles = Device.articles.rel.related_model.objects
+    return public_stories(
+        articles.filter(
+            Q(devices__brand=brand)
+            | Q(devices__cameras__optics_partner=brand)
+            | Q(launch_events__brand=brand)
+        ).distinct()
+    )
+
+
+class LaunchListView(TemplateView):
+    template_name = "devices/launchevent_list.html"
+
+    def get_context_data(self, **kwargs):
+        events = LaunchEvent.objects.select_related("brand").prefetch_related("devices")
+        return super().get_context_data(
+            upcoming=events.upcoming(), past=events.past(), **kwargs
+        )
+
+
+class LaunchDetailView(DetailView):
+    context_object_name = "event"
+
+    def get_queryset(self):
+        return LaunchEvent.objects.select_related(
+            "brand", "announced_by"
+        ).prefetch_related(
+            Prefetch("devices", queryset=Device.objects.select_related("brand"))
+        )
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            stories=public_stories(self.object.articles), **kwargs
+        )
