@@ -39,4 +39,6 @@ urlpatterns += [
     *feed_paths("section/<slug:slug>/", feeds.SectionFeed, "section-feed"),
     *feed_paths("tag/<slug:slug>/", feeds.TagFeed, "tag-feed"),
     *feed_paths("author/<slug:slug>/", feeds.AuthorFeed, "author-feed"),
+    *feed_paths("devices/<slug:slug>/", feeds.DeviceFeed, "device-feed"),
+    *feed_paths("brands/<slug:slug>/", feeds.BrandFeed, "brand-feed"),
 ]

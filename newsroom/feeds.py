@@ -8,11 +8,13 @@ Each class below only says which stories it holds and what it is called;
 import mimetypes
 
 from django.conf import settings
+from django.db.models import Max, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.feedgenerator import Enclosure
 from django.utils.html import escape
 
+from devices.models import Brand, Device
 from newsroom.markup import absolutise_html, render_bodies
 from newsroom.models import Article, Author, Section, Tag
 from newsroom.syndication import SubscriberFeed, absolute_url, tag_uri
@@ -30,12 +32,21 @@ class StoryFeed(SubscriberFeed):
 
     def item_versions(self, subject):
         # Any save counts here, even one too small to show readers as an
-        # update: the feed's content changed, so must its validators.
-        newest = self.stories(subject).order_by("-published_at", "-pk")
+        # update: the feed's content changed, so must its validators. So
+        # does a change to a device or event a story covers, since its
+        # embeds show their current data.
+        newest = (
+            self.stories(subject)
+            .annotate(
+                devices_changed=Max("devices__updated_at"),
+                events_changed=Max("launch_events__updated_at"),
+            )
+            .order_by("-published_at", "-pk")
+        )
         return [
-            (pk, max(published_at, updated_at))
-            for pk, published_at, updated_at in newest.values_list(
-                "pk", "published_at", "updated_at"
+            (pk, max(filter(None, changes)))
+            for pk, *changes in newest.values_list(
+                "pk", "published_at", "updated_at", "devices_changed", "events_changed"
             )[:FEED_SIZE]
         ]
 
@@ -63,7 +74,8 @@ class StoryFeed(SubscriberFeed):
     # The channel
 
     def title(self, channel):
-        return settings.SITE_NAME
+        subject = channel.subject
+        return f"{settings.SITE_NAME}: {subject}" if subject else settings.SITE_NAME
 
     def link(self, channel):
         subject = channel.subject
@@ -131,9 +143,6 @@ class SectionFeed(StoryFeed):
     def stories(self, section):
         return super().stories(section).filter(section=section)
 
-    def title(self, channel):
-        return f"{settings.SITE_NAME}: {channel.subject.name}"
-
     def description(self, channel):
         section = channel.subject
         return section.description or f"The latest {section.name} stories."
@@ -166,3 +175,28 @@ class AuthorFeed(StoryFeed):
     def description(self, channel):
         author = channel.subject
         return author.bio or f"The latest stories by {author.name}."
+
+
+class DeviceFeed(StoryFeed):
+    def get_object(self, request, slug):
+        return Device.objects.get(slug=slug)
+
+    def stories(self, device):
+        return super().stories(device).filter(devices=device)
+
+    def description(self, channel):
+        return f"The latest stories about the {channel.subject.name}."
+
+
+class BrandFeed(StoryFeed):
+    """Stories about any of the brand's devices or launch events."""
+
+    def get_object(self, request, slug):
+        return Brand.objects.get(slug=slug)
+
+    def stories(self, brand):
+        about_brand = Q(devices__brand=brand) | Q(launch_events__brand=brand)
+        return super().stories(brand).filter(about_brand).distinct()
+
+    def description(self, channel):
+        return f"The latest stories about {channel.subject.name} devices and launches."

@@ -11,6 +11,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 
+from devices.sitemaps import BrandSitemap, DeviceSitemap, LaunchEventSitemap
 from newsroom.models import Article, Author, Section, Tag
 from newsroom.syndication import SiteSitemap, absolute_url
 
@@ -136,6 +137,9 @@ SITEMAPS = {
     "sections": SectionSitemap,
     "tags": TagSitemap,
     "authors": AuthorSitemap,
+    "devices": DeviceSitemap,
+    "brands": BrandSitemap,
+    "launches": LaunchEventSitemap,
 }
 
 

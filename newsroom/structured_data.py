@@ -8,6 +8,7 @@ from django.conf import settings
 from django.templatetags.static import static
 from django.urls import reverse
 
+from devices.structured_data import product_reference
 from newsroom.models import Correction
 from newsroom.syndication import LOGO, absolute_url
 
@@ -102,6 +103,9 @@ def news_article(article):
     ]
     if corrections:
         data["correction"] = corrections
+    devices = [product_reference(device) for device in article.devices.all()]
+    if devices:
+        data["about"] = devices
     return data
 
 

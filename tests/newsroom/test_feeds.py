@@ -11,7 +11,14 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from devices import services as device_services
 from newsroom.models import Article, Correction
+from tests.devices.factories import (
+    BrandFactory,
+    DeviceFactory,
+    LaunchEventFactory,
+    SpecFieldFactory,
+)
 from tests.factories import ArticleFactory, AuthorFactory, SectionFactory, TagFactory
 from tests.pages import PageHead
 from tests.public import NOW, SITE
@@ -432,3 +439,70 @@ class TestAutodiscovery:
     def test_a_story_advertises_its_sections_feed(self, client, story):
         links = self.alternates(client, story.get_absolute_url())
         assert ("application/rss+xml", f"{SITE}/section/phones/feed/") in links
+
+
+class TestDeviceAndBrandFeeds:
+    @pytest.fixture
+    def coverage(self, story):
+        xiaomi = BrandFactory(name="Xiaomi", slug="xiaomi")
+        ultra = DeviceFactory(brand=xiaomi, name="Xiaomi 12S Ultra", slug="12s-ultra")
+        pro = DeviceFactory(brand=xiaomi, name="Xiaomi 12S Pro", slug="12s-pro")
+        story.devices.add(ultra, pro)
+        about_event = ArticleFactory(title="The launch date is set")
+        about_event.launch_events.add(LaunchEventFactory(brand=xiaomi))
+        ArticleFactory(title="Unrelated", section=story.section)
+        return story, about_event
+
+    def test_a_device_feed_holds_its_stories(self, client, coverage):
+        story, _ = coverage
+        for suffix in XML_FORMATS.values():
+            feed = parse(client, "/devices/12s-ultra/" + suffix)
+            assert feed.feed.title == "Newsroom: Xiaomi 12S Ultra"
+            assert feed.feed.link == f"{SITE}/devices/12s-ultra/"
+            assert [e.title for e in feed.entries] == [story.title]
+        document = json.loads(client.get("/devices/12s-pro/feed.json").content)
+        jsonschema.validate(document, JSON_FEED_1_1)
+        assert [item["title"] for item in document["items"]] == [story.title]
+
+    def test_a_brand_feed_holds_stories_about_its_devices_and_launches(
+        self, client, coverage
+    ):
+        story, about_event = coverage
+        titles = [e.title for e in parse(client, "/brands/xiaomi/feed/").entries]
+        # Once each, though the story covers two of the brand's devices.
+        assert sorted(titles) == sorted([story.title, about_event.title])
+
+    def test_only_public_stories(self, client, coverage):
+        story, _ = coverage
+        story.status = Article.Status.DRAFT
+        story.save()
+        assert parse(client, "/devices/12s-ultra/feed/").entries == []
+
+    def test_pages_advertise_them(self, client, coverage):
+        for page in ("/devices/12s-ultra/", "/brands/xiaomi/"):
+            head = PageHead(client.get(page).content.decode())
+            hrefs = [link["href"] for link in head.alternates()]
+            assert hrefs[:3] == [
+                f"{SITE}{page}feed/",
+                f"{SITE}{page}feed/atom/",
+                f"{SITE}{page}feed.json",
+            ]
+
+    def test_unknown_device_or_brand_is_404(self, client):
+        assert client.get("/devices/nope/feed/").status_code == 404
+        assert client.get("/brands/nope/feed/atom/").status_code == 404
+
+    def test_news_about_a_covered_device_refreshes_the_story_feeds(
+        self, client, coverage, clock
+    ):
+        story, _ = coverage
+        device = story.devices.get(slug="12s-ultra")
+        etag = client.get("/feed/")["ETag"]
+        clock.shift(dt.timedelta(hours=1))
+        # The story's embeds show the device's current specs.
+        device_services.record_claim(device=device, field=SpecFieldFactory(), value=50)
+        response = client.get("/feed/", headers={"if-none-match": etag})
+        assert response.status_code == 200
+        assert email.utils.parsedate_to_datetime(response["Last-Modified"]) == (
+            NOW + dt.timedelta(hours=1)
+        )

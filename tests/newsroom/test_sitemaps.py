@@ -63,6 +63,9 @@ class TestIndex:
             f"{SITE}/sitemap-sections.xml",
             f"{SITE}/sitemap-tags.xml",
             f"{SITE}/sitemap-authors.xml",
+            f"{SITE}/sitemap-devices.xml",
+            f"{SITE}/sitemap-brands.xml",
+            f"{SITE}/sitemap-launches.xml",
             f"{SITE}/sitemap-news.xml",
         ]
         for url in listed:
