@@ -163,3 +163,27 @@ def tally(groups, camera_rows) -> dict[str, int]:
     for row in [*(r for g in groups for r in g.lines), *camera_rows]:
         counts[row.verdict] += 1
     return counts
+
+
+def spec_timeline(claims) -> list[dict]:
+    """The claims in the order they were stated, each with what the same spec
+    said before and what happened: "first" reported, "confirmed" (same value,
+    surer), "changed", or "repeated" (nothing new). The history page and the
+    spec-change feed both read it."""
+    ordered = sorted(claims, key=lambda c: (c.stated_on, c.recorded_at, c.pk))
+    last_value, timeline = {}, []
+    for claim in ordered:
+        before = last_value.get(claim.field_id)
+        if before is None:
+            change = "first"
+        elif before.display_value == claim.display_value:
+            change = (
+                "confirmed"
+                if claim.confidence_rank > before.confidence_rank
+                else "repeated"
+            )
+        else:
+            change = "changed"
+        timeline.append({"claim": claim, "before": before, "change": change})
+        last_value[claim.field_id] = claim
+    return timeline

@@ -2,7 +2,8 @@
 
 from django.urls import path, re_path
 
-from devices import views
+from devices import feeds, views
+from newsroom.syndication import feed_paths
 
 app_name = "devices"
 
@@ -27,5 +28,23 @@ urlpatterns = [
     path("launches/", views.LaunchListView.as_view(), name="launch-list"),
     path(
         "launches/<slug:slug>/", views.LaunchDetailView.as_view(), name="launch-detail"
+    ),
+]
+
+# For subscribers: launch calendars (iCalendar) and each device's spec changes.
+urlpatterns += [
+    path("launches.ics", feeds.LaunchCalendarView.as_view(), name="launches-ics"),
+    path(
+        "launches/<slug:slug>.ics",
+        feeds.LaunchEventCalendar.as_view(),
+        name="launch-ics",
+    ),
+    path(
+        "brands/<slug:slug>/launches.ics",
+        feeds.BrandLaunchCalendar.as_view(),
+        name="brand-launches-ics",
+    ),
+    *feed_paths(
+        "devices/<slug:slug>/history/", feeds.SpecChangesFeed, "device-changes-feed"
     ),
 ]

@@ -18,7 +18,13 @@ from devices.models import (
     Partnership,
     SpecClaim,
 )
-from devices.specsheet import compare_cameras, compare_specs, spec_sheet, tally
+from devices.specsheet import (
+    compare_cameras,
+    compare_specs,
+    spec_sheet,
+    spec_timeline,
+    tally,
+)
 
 STORIES_PER_PAGE = settings.NEWSROOM_PAGE_SIZE
 
@@ -100,26 +106,7 @@ class DeviceHistoryView(DetailView):
         )
 
     def get_context_data(self, **kwargs):
-        claims = sorted(
-            self.object.spec_claims.all(),
-            key=lambda c: (c.stated_on, c.recorded_at, c.pk),
-        )
-        # Walk the claims in order, noting for each what the field said before.
-        last_value, timeline = {}, []
-        for claim in claims:
-            before = last_value.get(claim.field_id)
-            if before is None:
-                change = "first"
-            elif before.display_value == claim.display_value:
-                change = (
-                    "confirmed"
-                    if claim.confidence_rank > before.confidence_rank
-                    else "repeated"
-                )
-            else:
-                change = "changed"
-            timeline.append({"claim": claim, "before": before, "change": change})
-            last_value[claim.field_id] = claim
+        timeline = spec_timeline(self.object.spec_claims.all())
         timeline.reverse()
         return super().get_context_data(timeline=timeline, **kwargs)
 

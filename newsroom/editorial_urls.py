@@ -2,8 +2,9 @@
 
 from django.urls import path, register_converter
 
-from newsroom import previews, views
+from newsroom import feeds, previews, views
 from newsroom.converters import TwoDigitConverter, YearConverter
+from newsroom.syndication import feed_paths
 
 register_converter(YearConverter, "yyyy")
 register_converter(TwoDigitConverter, "dd")
@@ -39,4 +40,15 @@ urlpatterns = [
         previews.SharedArticleView.as_view(),
         name="article-shared",
     ),
+]
+
+# Feeds beside the pages they follow: `<page>feed/`, `<page>feed/atom/`,
+# `<page>feed.json`.
+urlpatterns += [
+    *feed_paths("", feeds.StoryFeed, "feed"),
+    *feed_paths("section/<slug:slug>/", feeds.SectionFeed, "section-feed"),
+    *feed_paths("tag/<slug:slug>/", feeds.TagFeed, "tag-feed"),
+    *feed_paths("author/<slug:slug>/", feeds.AuthorFeed, "author-feed"),
+    *feed_paths("devices/<slug:slug>/", feeds.DeviceFeed, "device-feed"),
+    *feed_paths("brands/<slug:slug>/", feeds.BrandFeed, "brand-feed"),
 ]

@@ -38,7 +38,7 @@ ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
 MARKDOWN_EXTENSIONS = ["extra", "sane_lists", "smarty"]
 
 
-def sanitise_html(html: str) -> str:
+def sanitise_html(html: str, **options) -> str:
     return nh3.clean(
         html,
         tags=ALLOWED_TAGS,
@@ -46,7 +46,14 @@ def sanitise_html(html: str) -> str:
         url_schemes=ALLOWED_URL_SCHEMES,
         link_rel="noopener noreferrer",
         strip_comments=True,
+        **options,
     )
+
+
+def absolutise_html(html: str, *, base: str) -> str:
+    """`html` sanitised again, with every relative address resolved against
+    `base`, for readers outside the site (feed readers, aggregators)."""
+    return sanitise_html(html, url_relative=("rewrite_with_base", base))
 
 
 def render_markdown(text: str) -> str:

@@ -311,6 +311,13 @@ class Article(models.Model):
         return self.updated_at > max(self.published_at, self.created_at) + UPDATE_GRACE
 
     @property
+    def modified_at(self):
+        """The date readers are given as the story's last change: its latest
+        edit if it counts as one (see `was_updated`), else its publication.
+        Feeds, sitemaps and structured data use it."""
+        return self.updated_at if self.was_updated else self.published_at
+
+    @property
     def byline_authors(self):
         return [byline.author for byline in self.bylines.all()]
 

@@ -2,13 +2,54 @@
 
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
+from django.views.decorators.cache import cache_control
+from django.views.decorators.gzip import gzip_page
+from django.views.generic import TemplateView
 from django.views.static import serve
+
+from newsroom import sitemaps
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("newsroom.editorial_urls")),
     path("", include("devices.urls")),
+]
+
+
+def crawled(view):
+    """Cached for a while and compressed: crawlers come back often."""
+    return cache_control(public=True, max_age=600)(gzip_page(view))
+
+
+# For search engines: the sitemap index, its sections, Google News, robots.txt.
+urlpatterns += [
+    path("sitemap.xml", crawled(sitemaps.index), name="sitemap"),
+    path(
+        "sitemap-news.xml",
+        crawled(sitemap_views.sitemap),
+        {
+            "sitemaps": {"news": sitemaps.NewsSitemap},
+            "template_name": "sitemaps/news.xml",
+        },
+        name="sitemap-news",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        crawled(sitemap_views.sitemap),
+        {"sitemaps": sitemaps.SITEMAPS},
+        name="sitemap-section",
+    ),
+    path(
+        "robots.txt",
+        crawled(
+            TemplateView.as_view(
+                template_name="robots.txt", content_type="text/plain; charset=utf-8"
+            )
+        ),
+        name="robots-txt",
+    ),
 ]
 
 if settings.SERVE_MEDIA:

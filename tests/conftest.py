@@ -1,5 +1,7 @@
 import pytest
 
+from tests.public import NOW, SITE
+
 
 @pytest.fixture(autouse=True)
 def media_root(settings, tmp_path):
@@ -35,3 +37,17 @@ def contributor():
     from tests.factories import UserFactory
 
     return UserFactory(role="Contributors")
+
+
+@pytest.fixture
+def public_site(settings):
+    """The site as subscribers and crawlers know it (see `tests/public.py`)."""
+    settings.SITE_URL = SITE
+    settings.SITE_NAME = "Newsroom"
+
+
+@pytest.fixture
+def clock(time_machine):
+    """Time stands still at NOW until a test moves it."""
+    time_machine.move_to(NOW, tick=False)
+    return time_machine

@@ -1,0 +1,141 @@
+"""Structured data (schema.org, as JSON-LD) for devices and launch events.
+
+Plain dictionaries; `templatetags/devices_syndication.py` writes them into
+pages, and the newsroom's NewsArticle names the devices a story is `about`.
+"""
+
+from decimal import Decimal
+
+from devices.confidence import Confidence
+from devices.models import LaunchEvent
+from devices.specsheet import spec_lines
+from newsroom.syndication import absolute_url
+
+CONTEXT = "https://schema.org"
+SCHEMA = "https://schema.org/"
+
+
+def product_reference(device) -> dict:
+    """A device named from elsewhere (a story's `about`, an event's devices)."""
+    url = absolute_url(device.get_absolute_url())
+    return {
+        "@type": "Product",
+        "@id": f"{url}#product",
+        "name": device.name,
+        "url": url,
+    }
+
+
+def organization(brand) -> dict:
+    return {
+        "@type": "Organization",
+        "name": brand.name,
+        "url": absolute_url(brand.get_absolute_url()),
+    }
+
+
+def product(device) -> dict:
+    """Product for a device page; aliases and spec claims should be loaded.
+
+    Only confirmed specs are given as properties: a search engine shows
+    them as facts, and a rumour is not one.
+    """
+    data = {
+        "@context": CONTEXT,
+        **product_reference(device),
+        "brand": {
+            "@type": "Brand",
+            "name": device.brand.name,
+            "url": absolute_url(device.brand.get_absolute_url()),
+        },
+    }
+    if device.summary:
+        data["description"] = device.summary
+    if device.image:
+        data["image"] = absolute_url(device.image.url)
+    aliases = [alias.name for alias in device.aliases.all()]
+    if aliases:
+        data["alternateName"] = aliases
+    if device.released_on:
+        data["releaseDate"] = device.released_on.isoformat()
+    confirmed = [
+        line.best
+        for line in spec_lines(device.spec_claims.all()).values()
+        if line.best.confidence == Confidence.CONFIRMED and line.best.value is not None
+    ]
+    if confirmed:
+        data["additionalProperty"] = [
+            {
+                "@type": "PropertyValue",
+                "name": claim.field.name,
+                "value": _plain(claim.value),
+                **({"unitText": claim.field.unit} if claim.field.unit else {}),
+            }
+            for claim in confirmed
+        ]
+    return data
+
+
+def _plain(value):
+    # A number as JSON shows it (4860, not "4860.000"); text and yes/no as is.
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    return value
+
+
+def event_status(event) -> str:
+    if event.status == LaunchEvent.Status.CANCELLED:
+        return SCHEMA + "EventCancelled"
+    if event.previous_start_date is not None:
+        # Moved to the date it now has (schema.org's "rescheduled").
+        return SCHEMA + "EventRescheduled"
+    if event.status == LaunchEvent.Status.POSTPONED:
+        return SCHEMA + "EventPostponed"
+    return SCHEMA + "EventScheduled"
+
+
+def _iso(local_start):
+    """A date for a whole-day event, else a time with the venue's offset."""
+    return local_start.isoformat()
+
+
+def launch_event(event) -> dict:
+    """Event for a launch page; `event.devices` should be loaded."""
+    url = absolute_url(event.get_absolute_url())
+    data = {
+        "@context": CONTEXT,
+        "@type": "Event",
+        "@id": f"{url}#event",
+        "name": event.title,
+        "url": url,
+        "startDate": _iso(event.local_start),
+        "eventStatus": event_status(event),
+        "organizer": organization(event.brand),
+    }
+    if event.is_whole_day:
+        data["endDate"] = _iso(event.local_start)
+    elif event.duration:
+        data["endDate"] = _iso(event.local_start + event.duration)
+    if event.previous_local_start is not None:
+        data["previousStartDate"] = _iso(event.previous_local_start)
+    if event.description:
+        data["description"] = event.description
+
+    locations = []
+    if event.venue:
+        locations.append({"@type": "Place", "name": event.venue})
+    if event.livestream_url:
+        locations.append({"@type": "VirtualLocation", "url": event.livestream_url})
+    if locations:
+        data["location"] = locations[0] if len(locations) == 1 else locations
+        data["eventAttendanceMode"] = SCHEMA + (
+            "MixedEventAttendanceMode"
+            if len(locations) == 2
+            else "OnlineEventAttendanceMode"
+            if event.livestream_url
+            else "OfflineEventAttendanceMode"
+        )
+    devices = [product_reference(device) for device in event.devices.all()]
+    if devices:
+        data["about"] = devices
+    return data

@@ -1,0 +1,202 @@
+"""Story feeds: the whole site, and each section, tag and author.
+
+Each class below only says which stories it holds and what it is called;
+`StoryFeed` turns stories into items once, for RSS, Atom and JSON Feed alike
+(the format is chosen in the URLconf, see `newsroom.syndication.feed_paths`).
+"""
+
+import mimetypes
+
+from django.conf import settings
+from django.db.models import Max, Q
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.feedgenerator import Enclosure
+from django.utils.html import escape
+
+from devices.models import Brand, Device
+from newsroom.markup import absolutise_html, render_bodies
+from newsroom.models import Article, Author, Section, Tag
+from newsroom.syndication import SubscriberFeed, absolute_url, tag_uri
+
+# Enough for a reader who checks once a day on a busy news day.
+FEED_SIZE = 30
+
+
+class StoryFeed(SubscriberFeed):
+    """The newest public stories of the whole site; subclasses narrow it."""
+
+    def stories(self, subject):
+        """The public stories this feed draws from (the one publication rule)."""
+        return Article.objects.published()
+
+    def item_versions(self, subject):
+        # Any save counts here, even one too small to show readers as an
+        # update: the feed's content changed, so must its validators. So
+        # does a change to a device or event a story covers, since its
+        # embeds show their current data.
+        newest = (
+            self.stories(subject)
+            .annotate(
+                devices_changed=Max("devices__updated_at"),
+                events_changed=Max("launch_events__updated_at"),
+            )
+            .order_by("-published_at", "-pk")
+        )
+        return [
+            (pk, max(filter(None, changes)))
+            for pk, *changes in newest.values_list(
+                "pk", "published_at", "updated_at", "devices_changed", "events_changed"
+            )[:FEED_SIZE]
+        ]
+
+    def items(self, channel):
+        stories = list(
+            Article.objects.published()
+            .filter(pk__in=channel.item_ids)
+            .for_listing()
+            .prefetch_related("corrections")
+            .order_by("-published_at", "-pk")
+        )
+        # One call for the whole feed, so embeds cost the same few queries
+        # however many stories the feed holds.
+        bodies = render_bodies(stories, plain=True)
+        for story in stories:
+            story.feed_html = absolutise_html(
+                render_to_string(
+                    "newsroom/feeds/article_content.html",
+                    {"article": story, "body": bodies[story.pk]},
+                ),
+                base=self.item_link(story),
+            )
+        return stories
+
+    # The channel
+
+    def title(self, channel):
+        subject = channel.subject
+        return f"{settings.SITE_NAME}: {subject}" if subject else settings.SITE_NAME
+
+    def link(self, channel):
+        subject = channel.subject
+        page = subject.get_absolute_url() if subject else reverse("newsroom:home")
+        return absolute_url(page)
+
+    def description(self, channel):
+        return f"The latest stories from {settings.SITE_NAME}."
+
+    # Each item
+
+    def item_title(self, story):
+        return story.title
+
+    def item_description(self, story):
+        # RSS descriptions and Atom summaries are HTML; the standfirst is text.
+        return escape(story.dek or story.title)
+
+    def item_guid(self, story):
+        return tag_uri("story", story.pk, story.created_at)
+
+    def item_pubdate(self, story):
+        return story.published_at
+
+    def item_updateddate(self, story):
+        return story.modified_at
+
+    def item_categories(self, story):
+        names = [story.section.name, *(tag.name for tag in story.tags.all())]
+        return list(dict.fromkeys(names))
+
+    def item_enclosures(self, story):
+        if not story.hero_image:
+            return []
+        mime_type, _ = mimetypes.guess_type(story.hero_image.name)
+        try:
+            # The real size from storage: readers trust the declared length.
+            length = story.hero_image.size
+        except OSError:
+            # A missing file gets no enclosure rather than a false one.
+            return []
+        return [
+            Enclosure(
+                absolute_url(story.hero_image.url),
+                str(length),
+                mime_type or "application/octet-stream",
+            )
+        ]
+
+    def item_extra_kwargs(self, story):
+        return {
+            "content_html": story.feed_html,
+            "summary": story.dek,
+            "authors": [
+                (author.name, absolute_url(author.get_absolute_url()))
+                for author in story.byline_authors
+            ],
+        }
+
+
+class SectionFeed(StoryFeed):
+    def get_object(self, request, slug):
+        return Section.objects.get(slug=slug)
+
+    def stories(self, section):
+        return super().stories(section).filter(section=section)
+
+    def description(self, channel):
+        section = channel.subject
+        return section.description or f"The latest {section.name} stories."
+
+
+class TagFeed(StoryFeed):
+    def get_object(self, request, slug):
+        return Tag.objects.get(slug=slug)
+
+    def stories(self, tag):
+        return super().stories(tag).filter(tags=tag)
+
+    def title(self, channel):
+        return f"{settings.SITE_NAME}: stories tagged {channel.subject.name}"
+
+    def description(self, channel):
+        return f"The latest stories tagged {channel.subject.name}."
+
+
+class AuthorFeed(StoryFeed):
+    def get_object(self, request, slug):
+        return Author.objects.get(slug=slug)
+
+    def stories(self, author):
+        return super().stories(author).filter(bylines__author=author)
+
+    def title(self, channel):
+        return f"{settings.SITE_NAME}: stories by {channel.subject.name}"
+
+    def description(self, channel):
+        author = channel.subject
+        return author.bio or f"The latest stories by {author.name}."
+
+
+class DeviceFeed(StoryFeed):
+    def get_object(self, request, slug):
+        return Device.objects.get(slug=slug)
+
+    def stories(self, device):
+        return super().stories(device).filter(devices=device)
+
+    def description(self, channel):
+        return f"The latest stories about the {channel.subject.name}."
+
+
+class BrandFeed(StoryFeed):
+    """Stories about any of the brand's devices or launch events."""
+
+    def get_object(self, request, slug):
+        return Brand.objects.get(slug=slug)
+
+    def stories(self, brand):
+        about_brand = Q(devices__brand=brand) | Q(launch_events__brand=brand)
+        return super().stories(brand).filter(about_brand).distinct()
+
+    def description(self, channel):
+        return f"The latest stories about {channel.subject.name} devices and launches."
