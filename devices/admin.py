@@ -3,8 +3,12 @@ import zoneinfo
 from django import forms
 from django.contrib import admin
 from django.db import models
+from reversion_compare.admin import CompareVersionAdmin
 
-from devices import services
+from devices import (
+    revisions,  # noqa: F401  (registers history before admins)
+    services,
+)
 from devices.models import (
     Brand,
     CameraModule,
@@ -15,6 +19,12 @@ from devices.models import (
     Source,
     SpecClaim,
     SpecField,
+)
+from newsroom.admin_widgets import (
+    EditingAdminMixin,
+    HistoryPermissionMixin,
+    UploadFaultAdminMixin,
+    thumbnail,
 )
 
 # Addresses typed without a scheme are taken as https (Django 6's default).
@@ -30,12 +40,21 @@ class PartnershipInline(admin.TabularInline):
 
 
 @admin.register(Brand)
-class BrandAdmin(admin.ModelAdmin):
-    formfield_overrides = HTTPS_URLS
-    list_display = ["name", "slug", "site"]
+class BrandAdmin(
+    HistoryPermissionMixin,
+    EditingAdminMixin,
+    UploadFaultAdminMixin,
+    CompareVersionAdmin,
+):
+    # EditingAdminMixin: checked logo uploads, https for bare addresses.
+    list_display = ["name", "slug", "site", "logo_thumbnail"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [PartnershipInline]
+
+    @admin.display(description="Logo")
+    def logo_thumbnail(self, brand):
+        return thumbnail(brand.logo, alt=f"{brand.name} logo")
 
 
 @admin.register(Partnership)
@@ -104,8 +123,20 @@ class CameraInline(admin.TabularInline):
 
 
 @admin.register(Device)
-class DeviceAdmin(admin.ModelAdmin):
-    list_display = ["name", "brand", "status", "announced_on", "released_on"]
+class DeviceAdmin(
+    HistoryPermissionMixin,
+    EditingAdminMixin,
+    UploadFaultAdminMixin,
+    CompareVersionAdmin,
+):
+    list_display = [
+        "name",
+        "device_thumbnail",
+        "brand",
+        "status",
+        "announced_on",
+        "released_on",
+    ]
     list_filter = ["brand", "status"]
     list_select_related = ["brand"]
     search_fields = ["name", "slug", "aliases__name", "series"]
@@ -119,9 +150,13 @@ class DeviceAdmin(admin.ModelAdmin):
         ("Image", {"fields": ["image", "image_alt"]}),
     ]
 
+    @admin.display(description="Image")
+    def device_thumbnail(self, device):
+        return thumbnail(device.image, alt=device.image_alt)
+
 
 @admin.register(LaunchEvent)
-class LaunchEventAdmin(admin.ModelAdmin):
+class LaunchEventAdmin(HistoryPermissionMixin, CompareVersionAdmin):
     formfield_overrides = HTTPS_URLS
     list_display = ["title", "brand", "start_date", "start_time", "time_zone", "status"]
     list_filter = ["status", "brand"]

@@ -31,6 +31,25 @@ KINDS = {
     "compare": ("device", "device"),
 }
 
+# What each kind shows, as editors are told beside a story's body.
+SHOWS = {
+    "specs": "the device's spec table, with confidence marks",
+    "cameras": "the device's camera modules",
+    "event": "a launch-event card: venue time, the reader's time, .ics link",
+    "compare": "two devices side by side",
+}
+
+
+def syntax_help() -> str:
+    """Every embed kind, written as a line to copy, and what it shows."""
+    examples = (
+        f"[[{kind} {' '.join(what.upper() + '-SLUG' for what in KINDS[kind])}]] "
+        f"{SHOWS[kind]}"
+        for kind in KINDS
+    )
+    return "Embeds go on a line of their own: " + "; ".join(examples) + "."
+
+
 # Anything that looks like an embed line, well formed or not, so that a typo
 # is reported instead of silently shown as text. At most three spaces of
 # indent: four would make it a Markdown code block.

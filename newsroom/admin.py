@@ -1,6 +1,19 @@
+import reversion
 from django.contrib import admin
-from django.utils.html import format_html
+from reversion_compare.admin import CompareVersionAdmin
 
+from newsroom import revisions  # noqa: F401  (registers history before admins)
+from newsroom.admin_widgets import (
+    EditingAdminMixin,
+    HistoryPermissionMixin,
+    UploadFaultAdminMixin,
+    thumbnail,
+)
+from newsroom.admin_workflow import (
+    ArticleWorkflowMixin,
+    PublicationStateFilter,
+    ShareLinkInline,
+)
 from newsroom.coverage import sync_coverage
 from newsroom.models import (
     Article,
@@ -27,7 +40,7 @@ class BylineInline(admin.TabularInline):
     verbose_name_plural = "bylines (in the order they are shown)"
 
 
-class CorrectionInline(admin.StackedInline):
+class CorrectionInline(EditingAdminMixin, admin.StackedInline):
     model = Correction
     extra = 0
 
@@ -54,9 +67,29 @@ class ArticleLaunchEventInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
-    list_display = ["title", "status", "published_at", "section", "author_names"]
-    list_filter = ["status", "section", "bylines__author", "featured"]
+class ArticleAdmin(
+    ArticleWorkflowMixin,
+    HistoryPermissionMixin,
+    EditingAdminMixin,
+    UploadFaultAdminMixin,
+    CompareVersionAdmin,
+):
+    list_display = [
+        "title",
+        "hero_thumbnail",
+        "status",
+        "publication_state",
+        "goes_live",
+        "section",
+        "author_names",
+    ]
+    list_filter = [
+        PublicationStateFilter,
+        "status",
+        "section",
+        "bylines__author",
+        "featured",
+    ]
     list_select_related = ["section"]
     search_fields = ["title", "dek", "body"]
     date_hierarchy = "published_at"
@@ -67,6 +100,7 @@ class ArticleAdmin(admin.ModelAdmin):
         CorrectionInline,
         ArticleDeviceInline,
         ArticleLaunchEventInline,
+        ShareLinkInline,
     ]
     readonly_fields = ["created_at", "updated_at"]
     fieldsets = [
@@ -82,6 +116,10 @@ class ArticleAdmin(admin.ModelAdmin):
         ),
     ]
 
+    @admin.display(description="Image")
+    def hero_thumbnail(self, article):
+        return thumbnail(article.hero_image, alt=article.hero_alt)
+
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("bylines__author")
 
@@ -89,6 +127,9 @@ class ArticleAdmin(admin.ModelAdmin):
         super().save_related(request, form, formsets, change)
         # After the hand-made links are saved, bring the embedded ones in step.
         sync_coverage(article=form.instance)
+        if reversion.is_active():
+            # Again, so this save's revision holds the links just brought in step.
+            reversion.add_to_revision(form.instance)
 
     @admin.display(description="Authors")
     def author_names(self, article):
@@ -99,13 +140,18 @@ class ArticleAdmin(admin.ModelAdmin):
         return article.get_absolute_url() if article.is_public else None
 
 
-class AuthorLinkInline(admin.TabularInline):
+class AuthorLinkInline(EditingAdminMixin, admin.TabularInline):
     model = AuthorLink
     extra = 1
 
 
 @admin.register(Author)
-class AuthorAdmin(admin.ModelAdmin):
+class AuthorAdmin(
+    HistoryPermissionMixin,
+    EditingAdminMixin,
+    UploadFaultAdminMixin,
+    CompareVersionAdmin,
+):
     list_display = ["name", "slug", "user", "portrait"]
     search_fields = ["name", "bio"]
     prepopulated_fields = {"slug": ["name"]}
@@ -114,15 +160,11 @@ class AuthorAdmin(admin.ModelAdmin):
 
     @admin.display(description="Photo")
     def portrait(self, author):
-        if not author.avatar:
-            return "—"
-        return format_html(
-            '<img src="{}" alt="" width="40" height="40">', author.avatar.url
-        )
+        return thumbnail(author.avatar, alt="")
 
 
 @admin.register(Section)
-class SectionAdmin(admin.ModelAdmin):
+class SectionAdmin(HistoryPermissionMixin, CompareVersionAdmin):
     list_display = ["name", "slug", "position"]
     list_editable = ["position"]
     search_fields = ["name"]
@@ -130,7 +172,7 @@ class SectionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Tag)
-class TagAdmin(admin.ModelAdmin):
+class TagAdmin(HistoryPermissionMixin, CompareVersionAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}

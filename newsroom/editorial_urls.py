@@ -2,7 +2,7 @@
 
 from django.urls import path, register_converter
 
-from newsroom import feeds, views
+from newsroom import feeds, previews, views
 from newsroom.converters import TwoDigitConverter, YearConverter
 from newsroom.syndication import feed_paths
 
@@ -29,6 +29,16 @@ urlpatterns = [
         "archive/<yyyy:year>/<dd:month>/",
         views.ArchiveMonthView.as_view(),
         name="archive-month",
+    ),
+    path(
+        "preview/<int:pk>/",
+        previews.ArticlePreviewView.as_view(),
+        name="article-preview",
+    ),
+    path(
+        "shared/<str:token>/",
+        previews.SharedArticleView.as_view(),
+        name="article-shared",
     ),
 ]
 

@@ -1,3 +1,5 @@
+import secrets
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -11,6 +13,19 @@ from newsroom.markup import render_markdown
 
 # A story edited within this long of going live is not shown as "updated".
 UPDATE_GRACE = timezone.timedelta(minutes=10)
+
+
+def _created_by_field(**options):
+    """The account that made a record, kept if the account goes."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        **options,
+    )
 
 
 class Author(models.Model):
@@ -208,12 +223,25 @@ class Article(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    created_by = _created_by_field(
+        help_text="Who started the story; a contributor may edit it while it "
+        "is a draft or in review."
+    )
+    # Bumped by every save; a form opened at an older version is refused
+    # rather than overwriting someone else's edit (see newsroom.concurrency).
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     objects = ArticleQuerySet.as_manager()
 
     class Meta:
         ordering = ["-published_at", "-pk"]
         get_latest_by = "published_at"
+        verbose_name = "story"
+        verbose_name_plural = "stories"
+        permissions = [
+            ("publish_article", "Can publish, schedule and unpublish stories"),
+            ("edit_others_article", "Can edit stories by anyone, in any status"),
+        ]
         indexes = [
             models.Index(fields=["status", "-published_at"], name="article_public_idx"),
             models.Index(
@@ -229,6 +257,16 @@ class Article(models.Model):
 
     def save(self, *args, **kwargs):
         self.body_html = render_markdown(self.body)
+        if self.pk is not None:
+            # Counted from the stored row, not from this instance, so the
+            # version only ever grows, whatever copy of the story is saved.
+            stored = (
+                type(self)
+                .objects.filter(pk=self.pk)
+                .values_list("version", flat=True)
+                .first()
+            )
+            self.version = (stored or 0) + 1
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -323,6 +361,64 @@ class Correction(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} on {self.article}"
+
+
+class ShareLinkQuerySet(models.QuerySet):
+    def active(self, *, now=None):
+        """Links that still open their story: not revoked, not expired."""
+        return self.filter(revoked=False, expires_at__gt=now or timezone.now())
+
+
+def _new_share_token():
+    return secrets.token_urlsafe(24)
+
+
+def _default_share_expiry():
+    return timezone.now() + timezone.timedelta(days=settings.NEWSROOM_SHARE_LINK_DAYS)
+
+
+class ShareLink(models.Model):
+    """A secret address that shows one unpublished story until it expires.
+
+    For embargoed stories sent to people without an account. The token is
+    random and stored, so revoking a link really closes it.
+    """
+
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="share_links"
+    )
+    token = models.CharField(
+        max_length=64, unique=True, default=_new_share_token, editable=False
+    )
+    note = models.CharField(
+        max_length=120,
+        blank=True,
+        help_text="Who the link is for, for example: Leica press office.",
+    )
+    expires_at = models.DateTimeField(
+        default=_default_share_expiry,
+        help_text="The link stops working at this moment.",
+    )
+    revoked = models.BooleanField(
+        default=False, help_text="Tick to close the link before it expires."
+    )
+    created_by = _created_by_field()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ShareLinkQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"Share link for {self.article}"
+
+    def get_absolute_url(self):
+        return reverse("newsroom:article-shared", kwargs={"token": self.token})
+
+    @property
+    def is_active(self):
+        return not self.revoked and self.expires_at > timezone.now()
 
 
 class CoverageLink(models.Model):

@@ -57,6 +57,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.contrib.sitemaps",
+    "reversion",
+    "reversion_compare",
+    "easy_thumbnails",
     "newsroom",
     "devices",
 ]
@@ -205,3 +208,20 @@ DEMO_EDITOR_PASSWORD = env("DEMO_EDITOR_PASSWORD", default="newsroom-demo-editor
 DEMO_CONTRIBUTOR_PASSWORD = env(
     "DEMO_CONTRIBUTOR_PASSWORD", default="newsroom-demo-contributor"
 )
+
+# ---------------------------------------------------------------------------
+# Editing: revisions, images, share links
+# ---------------------------------------------------------------------------
+
+# django-reversion-compare: the history page compares two revisions.
+ADD_REVERSION_ADMIN = False
+
+# Renditions (easy-thumbnails) are made once, recorded in the database and
+# served from the media storage like any upload.
+THUMBNAIL_BASEDIR = "renditions"
+THUMBNAIL_QUALITY = 82
+THUMBNAIL_CACHE_DIMENSIONS = True
+
+# How long a share link for an unpublished story works unless the editor
+# picks another expiry.
+NEWSROOM_SHARE_LINK_DAYS = env.int("NEWSROOM_SHARE_LINK_DAYS", default=3)

@@ -24,6 +24,22 @@ def plain_static_storage(settings, tmp_path):
 
 
 @pytest.fixture
+def editor():
+    """A staff account in the Editors role (not a superuser)."""
+    from tests.factories import UserFactory
+
+    return UserFactory(role="Editors")
+
+
+@pytest.fixture
+def contributor():
+    """A staff account in the Contributors role."""
+    from tests.factories import UserFactory
+
+    return UserFactory(role="Contributors")
+
+
+@pytest.fixture
 def public_site(settings):
     """The site as subscribers and crawlers know it (see `tests/public.py`)."""
     settings.SITE_URL = SITE

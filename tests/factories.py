@@ -1,9 +1,11 @@
 import datetime as dt
 
 import factory
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from newsroom.models import Article, Author, Byline, Section, Tag
+from newsroom.models import Article, Author, Byline, Section, ShareLink, Tag
 
 
 class SectionFactory(factory.django.DjangoModelFactory):
@@ -58,3 +60,28 @@ class ArticleFactory(factory.django.DjangoModelFactory):
     def tags(self, create, extracted, **kwargs):
         if create and extracted:
             self.tags.set(extracted)
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    """A staff account; pass `role="Editors"` or `role="Contributors"`."""
+
+    class Meta:
+        model = get_user_model()
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    first_name = factory.Faker("first_name")
+    last_name = factory.Faker("last_name")
+    is_staff = True
+
+    @factory.post_generation
+    def role(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.groups.add(Group.objects.get(name=extracted))
+
+
+class ShareLinkFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ShareLink
+
+    article = factory.SubFactory(ArticleFactory, status=Article.Status.DRAFT)

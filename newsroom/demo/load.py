@@ -1,24 +1,26 @@
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Permission
+from django.contrib.auth.models import Group
 from django.db import transaction
 
 from devices.models import Device
+from newsroom import permissions
 from newsroom.coverage import sync_coverage
 from newsroom.demo import stories as demo
 from newsroom.models import Article, ArticleDevice, Author, Byline, Section, Tag
 
 
-def _ensure_user(*, username, password, superuser, permissions=()):
+def _ensure_user(*, username, password, role):
+    """A staff account in one role (a group made by the roles migration)."""
     User = get_user_model()
     user, created = User.objects.get_or_create(
-        username=username,
-        defaults={"is_staff": True, "is_superuser": superuser},
+        username=username, defaults={"is_staff": True}
     )
-    if created or not user.check_password(password):
+    if created or not user.check_password(password) or user.is_superuser:
+        # The demo shows the roles at work, so no demo account bypasses them.
         user.set_password(password)
+        user.is_superuser = False
         user.save()
-    if permissions:
-        user.user_permissions.add(*Permission.objects.filter(codename__in=permissions))
+    user.groups.add(Group.objects.get(name=role))
     return user, created
 
 
@@ -28,34 +30,14 @@ def load_editorial(*, editor_password: str, contributor_password: str) -> list[s
     created_names = []
 
     _, created = _ensure_user(
-        username="editor", password=editor_password, superuser=True
+        username="editor", password=editor_password, role=permissions.EDITORS
     )
     if created:
         created_names.append("user editor")
-    _, created = _ensure_user(
+    contributor, created = _ensure_user(
         username="contributor",
         password=contributor_password,
-        superuser=False,
-        permissions=[
-            "add_article",
-            "change_article",
-            "view_article",
-            "view_author",
-            "view_section",
-            "view_tag",
-            # Contributors link stories to devices and events, but do not
-            # edit the device records themselves.
-            "view_device",
-            "view_launchevent",
-            "add_articledevice",
-            "change_articledevice",
-            "delete_articledevice",
-            "view_articledevice",
-            "add_articlelaunchevent",
-            "change_articlelaunchevent",
-            "delete_articlelaunchevent",
-            "view_articlelaunchevent",
-        ],
+        role=permissions.CONTRIBUTORS,
     )
     if created:
         created_names.append("user contributor")
@@ -84,6 +66,11 @@ def load_editorial(*, editor_password: str, contributor_password: str) -> list[s
         )
         if created:
             created_names.append(f"author {fields['slug']}")
+    # The contributor writes as one of the demo authors, so the stories on
+    # that byline are theirs.
+    Author.objects.filter(slug=demo.CONTRIBUTOR_AUTHOR, user__isnull=True).update(
+        user=contributor
+    )
 
     for story in demo.STORIES:
         if Article.objects.filter(slug=story["slug"]).exists():

@@ -40,6 +40,9 @@ AUTHORS = [
     },
 ]
 
+# The demo contributor account signs in as this author.
+CONTRIBUTOR_AUTHOR = "dana-okafor"
+
 LAUNCH_STORY_SLUG = "xiaomi-12s-series-launching-july-4-leica-cameras"
 
 STORIES = [

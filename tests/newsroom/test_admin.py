@@ -41,6 +41,10 @@ def article_form(**overrides):
         "corrections-INITIAL_FORMS": "0",
         "corrections-MIN_NUM_FORMS": "0",
         "corrections-MAX_NUM_FORMS": "1000",
+        "share_links-TOTAL_FORMS": "0",
+        "share_links-INITIAL_FORMS": "0",
+        "share_links-MIN_NUM_FORMS": "0",
+        "share_links-MAX_NUM_FORMS": "1000",
     }
     for prefix in ("device_links", "launch_event_links"):
         data |= {

@@ -1,4 +1,5 @@
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
 from devices.models import Brand, Device, LaunchEvent, Partnership, SpecClaim
@@ -51,6 +52,22 @@ def test_demo_editor_can_sign_in(client, settings):
     call_command("load_demo")
     assert client.login(username="editor", password=settings.DEMO_EDITOR_PASSWORD)
     assert client.get("/admin/newsroom/article/").status_code == 200
+
+
+def test_demo_accounts_have_roles_not_superpowers(client, settings):
+    call_command("load_demo")
+    User = get_user_model()
+    editor = User.objects.get(username="editor")
+    contributor = User.objects.get(username="contributor")
+    assert not editor.is_superuser and not contributor.is_superuser
+    assert list(editor.groups.values_list("name", flat=True)) == ["Editors"]
+    assert list(contributor.groups.values_list("name", flat=True)) == ["Contributors"]
+    assert contributor.author.slug == "dana-okafor"
+    assert client.login(
+        username="contributor", password=settings.DEMO_CONTRIBUTOR_PASSWORD
+    )
+    assert client.get("/admin/newsroom/article/add/").status_code == 200
+    assert client.get("/admin/newsroom/article/recover/").status_code == 403
 
 
 def test_demo_has_the_devices_brands_and_launch_of_the_seed():

@@ -1,0 +1,56 @@
+"""Forms of the story admin: the change form's role rules and the schedule step."""
+
+from django import forms
+from django.utils import timezone
+
+from devices import embeds
+from newsroom import permissions
+from newsroom.admin_widgets import ZonedSplitDateTime, time_zone_note
+from newsroom.concurrency import VersionCheckedFormMixin
+
+# Shown beside the body field; the embed syntax comes from its one definition.
+BODY_HELP = "Markdown. Raw HTML is cleaned: scripts and event handlers are removed. "
+
+
+class ArticleAdminForm(VersionCheckedFormMixin, forms.ModelForm):
+    """The story form, shaped by the role of whoever fills it in.
+
+    `editing_user` is set by the admin on a subclass made per request.
+    """
+
+    editing_user = None
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "body" in self.fields:
+            self.fields["body"].help_text = BODY_HELP + embeds.syntax_help()
+        status = self.fields.get("status")
+        if status is not None and self.editing_user is not None:
+            allowed = permissions.allowed_statuses(self.editing_user)
+            status.choices = [
+                (value, label) for value, label in status.choices if value in allowed
+            ]
+            status.error_messages["invalid_choice"] = (
+                "Only editors can publish or schedule a story. Save it as a "
+                "draft or submit it for review."
+            )
+
+
+class ScheduleForm(forms.Form):
+    """The step of the "Schedule" action: when the stories go live."""
+
+    published_at = forms.SplitDateTimeField(
+        label="Publish at",
+        widget=ZonedSplitDateTime,
+        help_text="The stories go live by themselves at this time.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["published_at"].help_text += f" {time_zone_note()}."
+
+    def clean_published_at(self):
+        moment = self.cleaned_data["published_at"]
+        if moment <= timezone.now():
+            raise forms.ValidationError("Pick a time in the future.")
+        return moment

@@ -1,0 +1,144 @@
+"""Admin pieces any app's admin can use: dates that name their time zone,
+image uploads that are checked, uploads that fail without losing a save, and
+history pages that keep to the role rules.
+
+Nothing here imports models, so `devices` may use it too.
+"""
+
+import logging
+
+from django.contrib import messages
+from django.contrib.admin import widgets
+from django.core.exceptions import PermissionDenied
+from django.db import models, transaction
+from django.http import HttpResponseRedirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+from newsroom.images import ImageUploadField, thumbnail_url
+
+logger = logging.getLogger(__name__)
+
+
+def time_zone_note() -> str:
+    """The newsroom's time zone, as editors are told it beside dates."""
+    return f"Newsroom time ({timezone.get_current_timezone_name()})"
+
+
+def thumbnail(fieldfile, *, alt: str, size: int = 48):
+    """A small image for admin lists, or a dash when there is none."""
+    url = thumbnail_url(fieldfile, width=size * 2)
+    if not url:
+        return "—"
+    return format_html(
+        '<img src="{}" alt="{}" width="{}" style="height:auto">', url, alt, size
+    )
+
+
+class ZonedSplitDateTime(widgets.AdminSplitDateTime):
+    """The admin's date and time inputs, with the time zone named beside them.
+
+    Django reads and shows admin times in the current zone, which is the
+    `TIME_ZONE` setting; saying so stops "09:00" from being read as UTC.
+    """
+
+    def render(self, name, value, attrs=None, renderer=None):
+        html = super().render(name, value, attrs, renderer)
+        note = format_html('<span class="timezone-note">{}</span>', time_zone_note())
+        # Both parts are already escaped.
+        return mark_safe(f"{html} {note}")
+
+
+class EditingAdminMixin:
+    """For ModelAdmins and inlines: zoned dates, checked image uploads, and
+    https for addresses typed without a scheme."""
+
+    formfield_overrides = {
+        models.DateTimeField: {"widget": ZonedSplitDateTime},
+        models.ImageField: {"form_class": ImageUploadField},
+        # Addresses typed without a scheme are taken as https (Django 6's way).
+        models.URLField: {"assume_scheme": "https"},
+    }
+
+
+class UploadFaultAdminMixin:
+    """Keep the text when the media storage refuses a file.
+
+    If storing an upload raises OSError (disk full, read-only mount, a broken
+    network volume), the object is saved without the new file, the editor is
+    told which upload failed, and is brought back to the object to try again.
+    """
+
+    def save_model(self, request, obj, form, change):
+        try:
+            # A savepoint of its own: the failed attempt must not spoil the
+            # admin's transaction for the second one.
+            with transaction.atomic():
+                super().save_model(request, obj, form, change)
+        except OSError as error:
+            failed = [
+                field
+                for field in obj._meta.fields
+                if isinstance(field, models.FileField)
+                and field.name in form.changed_data
+            ]
+            if not failed:
+                raise
+            for field in failed:
+                # Back to what was stored before (nothing, for a new object).
+                setattr(obj, field.attname, form.initial.get(field.name) or "")
+            super().save_model(request, obj, form, change)
+            logger.error("Upload not stored for %r: %s", obj, error)
+            names = ", ".join(str(field.verbose_name) for field in failed)
+            messages.error(
+                request,
+                f"The {names} could not be stored ({error.strerror or error}). "
+                "Everything else was saved. Upload the file again once the "
+                "media storage has room or is writable again.",
+            )
+            request.upload_failed = True
+
+    def _back_to_object(self, request, obj):
+        opts = obj._meta
+        return HttpResponseRedirect(
+            reverse(
+                f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_change",
+                args=[obj.pk],
+            )
+        )
+
+    def response_add(self, request, obj, post_url_continue=None):
+        if getattr(request, "upload_failed", False):
+            return self._back_to_object(request, obj)
+        return super().response_add(request, obj, post_url_continue)
+
+    def response_change(self, request, obj):
+        if getattr(request, "upload_failed", False):
+            return self._back_to_object(request, obj)
+        return super().response_change(request, obj)
+
+
+class HistoryPermissionMixin:
+    """History pages keep to the role rules too.
+
+    Comparing needs the right to see the object; recovering a deleted one is
+    for those who may delete (a contributor must not bring back, say, a
+    story an editor removed).
+    """
+
+    def compare_view(self, request, object_id, extra_context=None):
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
+        return super().compare_view(request, object_id, extra_context)
+
+    def recoverlist_view(self, request, extra_context=None):
+        if not self.has_delete_permission(request):
+            raise PermissionDenied
+        return super().recoverlist_view(request, extra_context)
+
+    def recover_view(self, request, version_id, extra_context=None):
+        if not self.has_delete_permission(request):
+            raise PermissionDenied
+        return super().recover_view(request, version_id, extra_context)

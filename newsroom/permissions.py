@@ -1,0 +1,139 @@
+"""Who may do what to a story: the newsroom's roles, defined once.
+
+Two roles exist as groups (created by a data migration): **Editors** may do
+everything; **Contributors** write stories and edit their own while they are
+drafts or in review, and ask an editor to publish them. The admin, its list
+actions, the services and the preview views all ask the functions below, so
+a rule changes here and nowhere else.
+
+The functions test permissions, not group names, so a superuser or an account
+given the same permissions by hand behaves like the role it matches.
+"""
+
+from django.apps import apps as global_apps
+from django.contrib.auth.management import create_permissions
+
+from newsroom.models import Article
+
+EDITORS = "Editors"
+CONTRIBUTORS = "Contributors"
+
+# What each role's group holds: (app label, codename), where "*" is every
+# permission of that app, so a model added later is covered from the start.
+ROLES = {
+    EDITORS: [
+        ("newsroom", "*"),
+        ("devices", "*"),
+        # To link an author to the account they sign in with.
+        ("auth", "view_user"),
+    ],
+    CONTRIBUTORS: [
+        ("newsroom", "add_article"),
+        ("newsroom", "change_article"),
+        ("newsroom", "view_article"),
+        ("newsroom", "add_byline"),
+        ("newsroom", "change_byline"),
+        ("newsroom", "delete_byline"),
+        ("newsroom", "view_byline"),
+        ("newsroom", "view_correction"),
+        ("newsroom", "view_author"),
+        ("newsroom", "view_section"),
+        ("newsroom", "view_tag"),
+        # Contributors say which devices and events their story covers, but
+        # do not edit the device and event records themselves.
+        ("newsroom", "add_articledevice"),
+        ("newsroom", "change_articledevice"),
+        ("newsroom", "delete_articledevice"),
+        ("newsroom", "view_articledevice"),
+        ("newsroom", "add_articlelaunchevent"),
+        ("newsroom", "change_articlelaunchevent"),
+        ("newsroom", "delete_articlelaunchevent"),
+        ("newsroom", "view_articlelaunchevent"),
+        ("devices", "view_device"),
+        ("devices", "view_launchevent"),
+    ],
+}
+
+
+def sync_roles(*, apps=global_apps, using="default"):
+    """Give each role's group the permissions ROLES lists (adding, never removing).
+
+    Run by the roles migrations and after every `migrate` (and the test
+    runner's flushes), so every database has both groups with their
+    permissions, whichever models exist by then.
+    """
+    # Permissions are normally made once all migrations have run; the roles
+    # need them now.
+    for app_config in apps.get_app_configs():
+        # Migration states hold stubs without `models_module`, which
+        # create_permissions takes to mean "no models".
+        models_module = getattr(app_config, "models_module", None)
+        app_config.models_module = models_module or True
+        create_permissions(app_config, apps=apps, verbosity=0, using=using)
+        app_config.models_module = models_module
+
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    for name, wanted in ROLES.items():
+        group, _ = Group.objects.using(using).get_or_create(name=name)
+        for app_label, codename in wanted:
+            permissions = Permission.objects.using(using).filter(
+                content_type__app_label=app_label
+            )
+            if codename != "*":
+                permissions = permissions.filter(codename=codename)
+            group.permissions.add(*permissions)
+
+
+# The permission that separates the roles: publishing, scheduling,
+# unpublishing and post-publication corrections.
+PUBLISH = "newsroom.publish_article"
+# Editing a story that is not one's own, or one that is already published.
+EDIT_OTHERS = "newsroom.edit_others_article"
+
+# Statuses in which a contributor may still change their own story.
+CONTRIBUTOR_EDITABLE = frozenset({Article.Status.DRAFT, Article.Status.REVIEW})
+
+
+def can_publish(user) -> bool:
+    return user.is_active and user.has_perm(PUBLISH)
+
+
+def owns(user, article: Article) -> bool:
+    """A story belongs to whoever started it and to every author on its byline."""
+    if article.pk is None:
+        return True
+    if article.created_by_id is not None and article.created_by_id == user.pk:
+        return True
+    return article.bylines.filter(author__user=user).exists()
+
+
+def can_edit(user, article: Article | None = None) -> bool:
+    """May `user` change `article` (or, without one, some story)?"""
+    if not (user.is_active and user.has_perm("newsroom.change_article")):
+        return False
+    if article is None or user.has_perm(EDIT_OTHERS):
+        return True
+    return article.status in CONTRIBUTOR_EDITABLE and owns(user, article)
+
+
+def can_delete(user, article: Article | None = None) -> bool:
+    return user.is_active and user.has_perm("newsroom.delete_article")
+
+
+def can_submit_for_review(user, article: Article) -> bool:
+    return article.status == Article.Status.DRAFT and can_edit(user, article)
+
+
+def can_preview(user, article: Article) -> bool:
+    """Staff who can see a story in the admin can see how it will look."""
+    return user.is_active and user.is_staff and user.has_perm("newsroom.view_article")
+
+
+def allowed_statuses(user) -> list[str]:
+    """The statuses `user` may pick for a story in the change form."""
+    if can_publish(user):
+        return list(Article.Status.values)
+    return [
+        status for status in Article.Status.values if status in CONTRIBUTOR_EDITABLE
+    ]

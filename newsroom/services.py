@@ -1,0 +1,116 @@
+"""The publishing workflow: each step checks the role, saves, and keeps a revision.
+
+Every function takes keyword-only arguments and the user acting (`by`), checks
+newsroom.permissions, and saves through `Article.save()` so the story's
+version counter moves and a stale form opened before the step is refused.
+"""
+
+import datetime as dt
+
+import reversion
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from newsroom import permissions
+from newsroom.models import Article, Correction
+
+
+class WorkflowError(ValidationError):
+    """A step that makes no sense for the story as it is (not a permission)."""
+
+
+def _save_with_revision(*, article: Article, by: AbstractBaseUser, comment: str):
+    with reversion.create_revision():
+        article.save()
+        reversion.set_user(by)
+        reversion.set_comment(comment)
+    return article
+
+
+def _require(allowed: bool, message: str):
+    if not allowed:
+        raise PermissionDenied(message)
+
+
+@transaction.atomic
+def submit_for_review(*, article: Article, by: AbstractBaseUser) -> Article:
+    """Hand a draft to the editors."""
+    _require(
+        permissions.can_edit(by, article),
+        "You can only submit your own stories for review.",
+    )
+    if article.status != Article.Status.DRAFT:
+        raise WorkflowError(
+            f"“{article}” is {article.get_status_display().lower()}, not a draft."
+        )
+    article.status = Article.Status.REVIEW
+    return _save_with_revision(article=article, by=by, comment="Submitted for review")
+
+
+@transaction.atomic
+def publish(*, article: Article, by: AbstractBaseUser) -> Article:
+    """Make the story public now (a scheduled story goes live at once)."""
+    _require(permissions.can_publish(by), "Only editors can publish stories.")
+    now = timezone.now()
+    if article.is_public:
+        raise WorkflowError(f"“{article}” is already public.")
+    article.status = Article.Status.PUBLISHED
+    article.published_at = now
+    return _save_with_revision(article=article, by=by, comment="Published")
+
+
+@transaction.atomic
+def schedule(*, article: Article, by: AbstractBaseUser, at: dt.datetime) -> Article:
+    """Publish the story by itself at `at`, which must be in the future."""
+    _require(permissions.can_publish(by), "Only editors can schedule stories.")
+    if at <= timezone.now():
+        raise WorkflowError("Pick a time in the future to schedule a story.")
+    article.status = Article.Status.PUBLISHED
+    article.published_at = at
+    local = timezone.localtime(at)
+    return _save_with_revision(
+        article=article,
+        by=by,
+        comment=f"Scheduled for {local:%Y-%m-%d %H:%M} {local.tzname()}",
+    )
+
+
+@transaction.atomic
+def unpublish(*, article: Article, by: AbstractBaseUser) -> Article:
+    """Take a public or scheduled story off the site; it becomes a draft."""
+    _require(permissions.can_publish(by), "Only editors can unpublish stories.")
+    if article.status != Article.Status.PUBLISHED:
+        raise WorkflowError(f"“{article}” is not published.")
+    article.status = Article.Status.DRAFT
+    return _save_with_revision(article=article, by=by, comment="Unpublished")
+
+
+@transaction.atomic
+def add_correction(
+    *,
+    article: Article,
+    by: AbstractBaseUser,
+    kind: str,
+    text: str,
+    noted_at: dt.datetime | None = None,
+) -> Correction:
+    """Tell readers what changed in a published story, and why."""
+    _require(permissions.can_publish(by), "Only editors can add corrections.")
+    if not article.is_public:
+        raise WorkflowError(
+            "Corrections are for published stories; edit a draft directly."
+        )
+    if kind not in Correction.Kind.values:
+        raise WorkflowError(f"Unknown kind of change: {kind}.")
+    correction = Correction.objects.create(
+        article=article,
+        kind=kind,
+        text=text,
+        noted_at=noted_at or timezone.now(),
+    )
+    _save_with_revision(
+        article=article, by=by, comment=f"{correction.get_kind_display()} added"
+    )
+    return correction

@@ -1,0 +1,145 @@
+"""Editing devices, brands and events: roles, revisions and checked images."""
+
+import io
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
+from reversion.models import Version
+
+from devices.models import Device
+from tests.devices.factories import (
+    BrandFactory,
+    CameraFactory,
+    DeviceFactory,
+    LaunchEventFactory,
+    SpecClaimFactory,
+)
+from tests.factories import ArticleFactory
+from tests.newsroom.admin_helpers import ADD, change_url, form_data, post_edited
+
+pytestmark = pytest.mark.django_db
+
+
+def png(size=(900, 600)):
+    buffer = io.BytesIO()
+    Image.new("RGB", size, "silver").save(buffer, "PNG")
+    return SimpleUploadedFile("phone.png", buffer.getvalue(), "image/png")
+
+
+def device_url(device):
+    return f"/admin/devices/device/{device.pk}/change/"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/admin/devices/device/add/",
+        "/admin/devices/brand/add/",
+        "/admin/devices/launchevent/add/",
+        "/admin/devices/partnership/add/",
+        "/admin/devices/source/add/",
+    ],
+)
+def test_contributors_cannot_add_device_records(client, contributor, url):
+    client.force_login(contributor)
+    assert client.get(url).status_code == 403
+
+
+def test_contributors_cannot_change_or_delete_devices(client, contributor):
+    device = DeviceFactory(name="Xiaomi 12S Ultra")
+    client.force_login(contributor)
+    response = client.post(device_url(device), {"name": "Renamed"})
+    assert response.status_code == 403
+    url = f"/admin/devices/device/{device.pk}/delete/"
+    assert client.post(url, {"post": "yes"}).status_code == 403
+    device.refresh_from_db()
+    assert device.name == "Xiaomi 12S Ultra"
+
+
+def test_editor_saves_a_device_and_its_revision_keeps_specs_and_cameras(client, editor):
+    device = DeviceFactory(name="Xiaomi 12S Ultra")
+    SpecClaimFactory(device=device)
+    CameraFactory(device=device)
+    client.force_login(editor)
+    response = post_edited(client, device_url(device), series="12S")
+    assert response.status_code == 302
+    version = Version.objects.get_for_object(device).get()
+    assert version.revision.user == editor
+    kept = {v.content_type.model for v in version.revision.version_set.all()}
+    assert {"device", "specclaim", "cameramodule"} <= kept
+
+
+def test_device_revert_brings_back_the_old_name(client, editor):
+    device = DeviceFactory(name="Xiaomi 12S Ultra")
+    client.force_login(editor)
+    post_edited(client, device_url(device))
+    post_edited(client, device_url(device), name="Xiaomi 12S Ultra (typo)")
+    oldest = Version.objects.get_for_object(device).last()
+    url = f"/admin/devices/device/{device.pk}/history/{oldest.pk}/"
+    assert client.post(url, form_data(client.get(url))).status_code == 302
+    device.refresh_from_db()
+    assert device.name == "Xiaomi 12S Ultra"
+
+
+def test_launch_event_keeps_revisions(client, editor):
+    event = LaunchEventFactory(devices=[DeviceFactory()])
+    client.force_login(editor)
+    url = f"/admin/devices/launchevent/{event.pk}/change/"
+    assert post_edited(client, url, venue="Beijing").status_code == 302
+    version = Version.objects.get_for_object(event).get()
+    assert version.field_dict["venue"] == "Beijing"
+    assert (
+        client.get(f"/admin/devices/launchevent/{event.pk}/history/").status_code == 200
+    )
+
+
+def test_device_image_is_checked_and_served_as_renditions(client, editor):
+    device = DeviceFactory(name="Xiaomi 12S Ultra")
+    client.force_login(editor)
+    svg = SimpleUploadedFile("phone.jpg", b"<svg xmlns='http://www.w3.org/2000/svg'/>")
+    refused = post_edited(client, device_url(device), image=svg, image_alt="The phone")
+    assert refused.status_code == 200
+    assert "SVG and other formats are not accepted" in refused.content.decode()
+
+    accepted = post_edited(
+        client, device_url(device), image=png(), image_alt="The phone"
+    )
+    assert accepted.status_code == 302
+    device = Device.objects.get(pk=device.pk)
+    page = client.get(device.get_absolute_url()).content.decode()
+    assert 'type="image/webp"' in page and "480w" in page
+    assert 'width="900" height="600"' in page
+
+
+def test_brand_logo_is_checked(client, editor):
+    brand = BrandFactory(name="Leica")
+    client.force_login(editor)
+    url = f"/admin/devices/brand/{brand.pk}/change/"
+    truncated = SimpleUploadedFile("logo.png", png().read()[:100], "image/png")
+    response = post_edited(client, url, logo=truncated)
+    assert response.status_code == 200
+    assert "truncated or damaged" in response.content.decode()
+
+
+def test_story_form_explains_every_embed_kind(client, editor):
+    client.force_login(editor)
+    page = client.get(ADD).content.decode()
+    for line in (
+        "[[specs DEVICE-SLUG]]",
+        "[[cameras DEVICE-SLUG]]",
+        "[[event EVENT-SLUG]]",
+        "[[compare DEVICE-SLUG DEVICE-SLUG]]",
+    ):
+        assert line in page
+
+
+def test_story_revision_keeps_the_devices_it_covers(client, editor):
+    device = DeviceFactory(slug="xiaomi-12s-ultra")
+    story = ArticleFactory(body="Intro.\n\n[[specs xiaomi-12s-ultra]]\n")
+    client.force_login(editor)
+    assert post_edited(client, change_url(story)).status_code == 302
+    assert list(story.devices.all()) == [device]
+    version = Version.objects.get_for_object(story).get()
+    kept = {v.content_type.model for v in version.revision.version_set.all()}
+    assert "articledevice" in kept
