@@ -5,8 +5,11 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 from django.views.static import serve
 
+from newsroom.health import healthz
+
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("healthz", healthz, name="healthz"),
     path("", include("newsroom.editorial_urls")),
 ]
 
@@ -21,3 +24,6 @@ if settings.SERVE_MEDIA:
             {"document_root": settings.MEDIA_ROOT},
         )
     ]
+
+# A database outage met outside a view is a 503, not a 500 (newsroom/faults.py).
+handler500 = "newsroom.faults.server_error"

@@ -19,3 +19,13 @@ def plain_static_storage(settings, tmp_path):
             "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         },
     }
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Nothing cached by one test (the section nav, say) leaks into the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
