@@ -86,3 +86,13 @@ def cache_slow(settings):
     settings.CACHES = redis_cache_settings(f"redis://127.0.0.1:{port}/2")
     yield
     listener.close()
+
+
+def pytest_generate_tests(metafunc):
+    """A module that defines XSS_SURFACES runs the XSS corpus through each of
+    them (see tests/security/xss.py)."""
+    if "xss_surface" in metafunc.fixturenames:
+        surfaces = metafunc.module.XSS_SURFACES
+        metafunc.parametrize(
+            "xss_surface", list(surfaces.values()), ids=list(surfaces.keys())
+        )
