@@ -150,6 +150,9 @@ MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "var" / "media")
 # storage or a CDN, turn this off and let that serve them.
 SERVE_MEDIA = env.bool("SERVE_MEDIA", default=True)
 
+# Where `manage.py backup` (make backup) writes its timestamped folders.
+BACKUP_DIR = env.path("BACKUP_DIR", default=BASE_DIR / "var" / "backups")
+
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
