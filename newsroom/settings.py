@@ -219,8 +219,7 @@ CONTENT_SECURITY_POLICY = {
 }
 # Powerful browser features no page of this site uses.
 PERMISSIONS_POLICY = (
-    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), "
-    "interest-cohort=(), browsing-topics=()"
+    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()"
 )
 
 # Password guessing (django-axes): after AXES_FAILURE_LIMIT failed sign-ins

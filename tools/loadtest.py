@@ -39,23 +39,41 @@ WORKERS = int(os.environ.get("WORKERS", "3"))
 MEMORY_TOLERANCE = 0.10
 WINDOW = 10  # seconds compared at each end of the run
 
-# Each kind of page, as (name, function returning paths from the database).
-# Run inside Django (see `print_paths`), so the lambdas may use the ORM.
+# Each kind of page, as (name, function returning paths from the demo data).
+# The functions run inside Django and get `site.model("app.Model")` and
+# `site.reverse(name)`. A kind with no page in the demo data stops the run.
 PAGE_KINDS = [
-    ("home", lambda m: ["/"]),
+    ("home", lambda site: [site.reverse("newsroom:home")]),
     (
         "story",
-        lambda m: [a.get_absolute_url() for a in m.Article.objects.published()[:10]],
+        lambda site: [
+            story.get_absolute_url()
+            for story in site.model("newsroom.Article").objects.published()[:10]
+        ],
     ),
-    ("section", lambda m: [s.get_absolute_url() for s in m.Section.objects.all()]),
-    ("tag", lambda m: [t.get_absolute_url() for t in m.Tag.objects.all()[:5]]),
-    ("author", lambda m: [a.get_absolute_url() for a in m.Author.objects.all()[:5]]),
-    ("archive", lambda m: ["/archive/"]),
+    *[
+        (
+            kind,
+            lambda site, label=label: [
+                item.get_absolute_url() for item in site.model(label).objects.all()[:5]
+            ],
+        )
+        for kind, label in [
+            ("section", "newsroom.Section"),
+            ("tag", "newsroom.Tag"),
+            ("author", "newsroom.Author"),
+        ]
+    ],
+    ("archive", lambda site: [site.reverse("newsroom:archive")]),
     (
         "archive month",
-        lambda m: [
-            f"/archive/{d.year:04d}/{d.month:02d}/"
-            for d in m.Article.objects.published().dates("published_at", "month")
+        lambda site: [
+            site.reverse(
+                "newsroom:archive-month", kwargs={"year": d.year, "month": d.month}
+            )
+            for d in site.model("newsroom.Article")
+            .objects.published()
+            .dates("published_at", "month")
         ][:3],
     ),
 ]
@@ -94,12 +112,16 @@ end
 
 def print_paths():
     """Inside Django: print {kind: [paths]} from the demo data as JSON."""
+    from types import SimpleNamespace
+
     import django
 
     django.setup()
-    from newsroom import models
+    from django.apps import apps
+    from django.urls import reverse
 
-    print(json.dumps({name: find(models) for name, find in PAGE_KINDS}))
+    site = SimpleNamespace(model=apps.get_model, reverse=reverse)
+    print(json.dumps({name: find(site) for name, find in PAGE_KINDS}))
 
 
 def environment(workdir):
