@@ -67,9 +67,12 @@ clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
 
 # Backups: a timestamped folder under BACKUP_DIR (var/backups by default).
+# Like `make run`, DEBUG is on unless the environment says otherwise.
+backup: export DEBUG ?= true
 backup: $(VENV)/.runtime
 	$(MANAGE) backup
 
+restore: export DEBUG ?= true
 restore: $(VENV)/.runtime
 	$(MANAGE) restore $(BACKUP)
 
