@@ -99,13 +99,10 @@ class TestArticle:
 
 
 class TestLatestPerSection:
-    @pytest.fixture(autouse=True)
-    def frozen_clock(self, time_machine):
-        time_machine.move_to(NOW, tick=False)
-        return time_machine
-
-    def test_newest_few_of_every_section_in_navigation_order(self):
+    def test_newest_few_of_every_section_in_navigation_order(self, time_machine):
         from tests.factories import SectionFactory
+
+        time_machine.move_to(NOW, tick=False)
 
         phones = SectionFactory(name="Phones", slug="phones", position=2)
         cameras = SectionFactory(name="Cameras", slug="cameras", position=1)
@@ -121,8 +118,9 @@ class TestLatestPerSection:
         assert latest == [camera_story, *phone_stories[:3]]
 
     def test_a_scheduled_story_joins_its_section_when_its_time_comes(
-        self, frozen_clock
+        self, time_machine
     ):
+        time_machine.move_to(NOW, tick=False)
         old = ArticleFactory(published_at=NOW - dt.timedelta(days=1))
         scheduled = ArticleFactory(
             section=old.section, published_at=NOW + dt.timedelta(hours=1)
@@ -132,5 +130,5 @@ class TestLatestPerSection:
             return list(Article.objects.published().latest_per_section(per_section=1))
 
         assert rail() == [old]
-        frozen_clock.move_to(NOW + dt.timedelta(hours=1), tick=False)
+        time_machine.move_to(NOW + dt.timedelta(hours=1), tick=False)
         assert rail() == [scheduled]
