@@ -6,6 +6,7 @@ from django.http import HttpResponse
 from tests.security.xss import (
     PAYLOADS,
     active_content,
+    feed_item_html,
     test_corpus_is_inert_on_surface,  # noqa: F401 (run over XSS_SURFACES)
     xss_clients,  # noqa: F401 (its fixture)
 )
@@ -33,3 +34,14 @@ def test_the_check_catches_the_corpus_when_it_is_not_escaped():
 )
 def test_the_check_sees_through_obfuscation(payload):
     assert active_content(HttpResponse(payload))
+
+
+def test_feed_items_are_checked_as_the_html_readers_render():
+    rss = (
+        '<?xml version="1.0"?><rss><channel><item><title>A &amp; B</title>'
+        "<description>&lt;img src=x onerror=alert(1)&gt;</description>"
+        "</item></channel></rss>"
+    )
+    assert active_content(feed_item_html(rss))
+    feed = '{"items": [{"title": "x", "content_html": "<p>fine</p>"}]}'
+    assert active_content(feed_item_html(feed)) == []
