@@ -41,6 +41,8 @@ FORBIDDEN_TAGS = {
     "math", "style", "noscript",
 }  # fmt: skip
 DANGEROUS_SCHEMES = ("javascript:", "vbscript:", "data:", "livescript:")
+# Script elements browsers never run: data for scripts and search engines.
+DATA_BLOCK_TYPES = {"application/json", "application/ld+json"}
 
 
 def load_payloads():
@@ -68,7 +70,7 @@ class ActiveContent(HTMLParser):
         if tag == "script":
             src = attributes.get("src") or ""
             own_file = src.startswith("/") and not src.startswith("//")
-            data_only = attributes.get("type") == "application/json"
+            data_only = attributes.get("type") in DATA_BLOCK_TYPES
             with_nonce = self.nonce and attributes.get("nonce") == self.nonce
             if not (own_file or data_only or with_nonce):
                 self.problems.append(f"script: {text}")
