@@ -46,3 +46,11 @@ def test_an_expired_form_says_so_in_words(client):
     response = strict.post("/admin/login/", {"username": "a", "password": "b"})
     assert response.status_code == 403
     assert "That form could not be sent" in response.content.decode()
+
+
+def test_admin_pages_with_an_empty_to_field_parameter_are_answered(admin_client):
+    """Django's admin takes `?_to_field=` for a field named "" (a 500)."""
+    user = admin_client.get("/admin/").wsgi_request.user
+    for page in ["change", "delete"]:
+        response = admin_client.get(f"/admin/auth/user/{user.pk}/{page}/?_to_field=")
+        assert response.status_code == 200, page
