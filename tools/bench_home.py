@@ -4,9 +4,9 @@
 
 Builds a throwaway SQLite database, fills it with stories in bulk, and
 renders the home page through Django's test client: the number of queries
-and the median time of BENCH_ROUNDS renders, for each size, as a table.
-Exits 1 if the query count grows with the number of stories or the time
-more than doubles. Not part of `make test`: timings belong here.
+and the median and best time of BENCH_ROUNDS renders, for each size, as a
+table. Exits 1 if the query count grows with the number of stories or the
+best time more than doubles. Not part of `make test`: timings belong here.
 """
 
 import os
@@ -37,15 +37,14 @@ def configure(folder):
         DJANGO_SETTINGS_MODULE="newsroom.settings",
     )
     sys.path.insert(0, str(ROOT))
+    os.environ["STATIC_ROOT"] = str(folder / "static")
     import django
 
     django.setup()
-    from django.conf import settings
+    from django.core.management import call_command
 
-    # Rendering only: no collectstatic manifest in a throwaway folder.
-    settings.STORAGES["staticfiles"] = {
-        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
-    }
+    # The production static storage, as gunicorn would serve it.
+    call_command("collectstatic", interactive=False, verbosity=0)
 
 
 def add_stories(count, start):
@@ -112,7 +111,11 @@ def measure():
         response = client.get("/")
         timings.append(time.perf_counter() - started)
         assert response.status_code == 200
-    return len(queries), statistics.median(timings) * 1000
+    return (
+        len(queries),
+        statistics.median(timings) * 1000,
+        min(timings) * 1000,
+    )
 
 
 def main():
@@ -127,16 +130,23 @@ def main():
             add_stories(size - total, total)
             total = size
             results.append((size, *measure()))
-    print(f"\n  {'stories':>8}  {'queries':>7}  {'median ms':>9}  ({ROUNDS} renders)")
-    for size, queries, milliseconds in results:
-        print(f"  {size:>8}  {queries:>7}  {milliseconds:>9.1f}")
-    (_, small_q, small_ms), (_, big_q, big_ms) = results
+    print(
+        f"\n  {'stories':>8}  {'queries':>7}  {'median ms':>9}  {'best ms':>7}"
+        f"  ({ROUNDS} renders)"
+    )
+    for size, queries, median, best in results:
+        print(f"  {size:>8}  {queries:>7}  {median:>9.1f}  {best:>7.1f}")
+    # The best render is the one least disturbed by other work on the machine.
+    (_, small_q, _, small_ms), (_, big_q, _, big_ms) = results
     missed = []
     if big_q != small_q:
         missed.append(f"query count grew from {small_q} to {big_q}")
     if big_ms > small_ms * MAX_TIME_RATIO:
         missed.append(f"time grew {big_ms / small_ms:.1f}x")
-    print("\n  " + ("MISSED: " + "; ".join(missed) if missed else "Same cost."))
+    verdict = "MISSED: " + "; ".join(missed) if missed else "Same query count;"
+    if not missed:
+        verdict += f" best time x{big_ms / small_ms:.2f}."
+    print("\n  " + verdict)
     return 1 if missed else 0
 
 
