@@ -10,12 +10,17 @@ PORT   ?= 8000
 WORKERS ?= 3
 
 .PHONY: run test lint format migrate demo clean help
+.PHONY: backup restore loadtest bench
 
 help:
 	@echo "make run    serve the demo site on http://$(HOST):$(PORT)"
 	@echo "make test   run the whole test suite"
 	@echo "make lint   ruff check and format check"
 	@echo "make format apply ruff's fixes and formatting"
+	@echo "make backup   save the database and media under BACKUP_DIR"
+	@echo "make restore  bring back the newest backup (or BACKUP=folder)"
+	@echo "make loadtest 60 s of load on gunicorn with production settings"
+	@echo "make bench    home page cost with 100 vs 10,000 stories"
 
 $(VENV)/.runtime: requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -60,3 +65,22 @@ format: $(VENV)/.dev
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
+
+# Backups: a timestamped folder under BACKUP_DIR (var/backups by default).
+# Like `make run`, DEBUG is on unless the environment says otherwise.
+backup: export DEBUG ?= true
+backup: $(VENV)/.runtime
+	$(MANAGE) backup
+
+restore: export DEBUG ?= true
+restore: $(VENV)/.runtime
+	$(MANAGE) restore $(BACKUP)
+
+# Load test (not part of `make test`): gunicorn with production settings on
+# 127.0.0.1, wrk at 64 connections for 60 s; see tools/loadtest.py.
+loadtest: $(VENV)/.runtime
+	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
+	$(BIN)/python tools/loadtest.py
+
+bench: $(VENV)/.runtime
+	$(BIN)/python tools/bench_home.py

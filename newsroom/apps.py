@@ -20,3 +20,6 @@ class NewsroomConfig(AppConfig):
 
         # Roles stay complete after every migrate and every test flush.
         post_migrate.connect(_sync_roles, sender=self)
+
+        # Connects the receivers that keep the cached section nav current.
+        from newsroom import navigation  # noqa: F401

@@ -5,9 +5,11 @@ Every knob is read from the environment (or a `.env` file beside `manage.py`);
 SQLite; production sets `DEBUG=false` and supplies real secrets and services.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -60,12 +62,17 @@ INSTALLED_APPS = [
     "reversion",
     "reversion_compare",
     "easy_thumbnails",
+    "axes",
+    "csp",
     "newsroom",
     "devices",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "newsroom.headers.SecurityHeadersMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "newsroom.hostile_input.HostileInputMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -73,6 +80,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "newsroom.faults.DatabaseUnavailableMiddleware",
+    # Last, as django-axes asks: it turns a lockout into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 TEMPLATES = [
@@ -86,6 +96,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "newsroom.context_processors.site",
+                "csp.context_processors.nonce",
             ],
         },
     },
@@ -108,6 +119,13 @@ DATABASES["default"].setdefault(
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+# Redis goes through a backend that treats an unreachable or slow server as a
+# cache miss (see newsroom/cache.py), so a cache outage never fails a page.
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    CACHES["default"]["BACKEND"] = "newsroom.cache.ResilientRedisCache"
+    CACHES["default"].setdefault("OPTIONS", {}).setdefault(
+        "socket_timeout", env.float("CACHE_SOCKET_TIMEOUT", default=0.25)
+    )
 
 # Sessions live in the database so that every app host sees them.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
@@ -136,6 +154,9 @@ MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "var" / "media")
 # One host serving its own uploads is the embedded default; behind object
 # storage or a CDN, turn this off and let that serve them.
 SERVE_MEDIA = env.bool("SERVE_MEDIA", default=True)
+
+# Where `manage.py backup` (make backup) writes its timestamped folders.
+BACKUP_DIR = env.path("BACKUP_DIR", default=BASE_DIR / "var" / "backups")
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -179,6 +200,49 @@ SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[SITE_URL])
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Load balancers probe /healthz over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+
+# Content-Security-Policy (django-csp): nothing loads unless listed; scripts
+# only from this origin or inline with the per-request nonce
+# (`request.csp_nonce` in views, `{{ CSP_NONCE }}` in templates).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [NONE],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", *env.list("CSP_IMG_SRC", default=[])],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "manifest-src": [SELF],
+        "form-action": [SELF],
+        "base-uri": [NONE],
+        "frame-ancestors": [NONE],
+        "object-src": [NONE],
+    }
+}
+# Powerful browser features no page of this site uses.
+PERMISSIONS_POLICY = (
+    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()"
+)
+
+# Password guessing (django-axes): after AXES_FAILURE_LIMIT failed sign-ins
+# for one user name from one address, that pair is locked out for
+# AXES_COOLOFF_MINUTES. Other people and other addresses are not affected.
+AUTHENTICATION_BACKENDS = [
+    "newsroom.auth_backends.LoginAttemptBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "lockout.html"
+# How many proxies in front append to X-Forwarded-For; 0 means the site is
+# reached directly and REMOTE_ADDR is the reader's address.
+AXES_PROXY_HOPS = env.int("AXES_PROXY_HOPS", default=0)
+AXES_CLIENT_IP_CALLABLE = "newsroom.auth_backends.client_ip"
 
 # ---------------------------------------------------------------------------
 # Logging: everything to stderr, where gunicorn and the process manager look.

@@ -10,9 +10,11 @@ from django.views.generic import TemplateView
 from django.views.static import serve
 
 from newsroom import sitemaps
+from newsroom.health import healthz
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("healthz", healthz, name="healthz"),
     path("", include("newsroom.editorial_urls")),
     path("", include("devices.urls")),
 ]
@@ -63,3 +65,6 @@ if settings.SERVE_MEDIA:
             {"document_root": settings.MEDIA_ROOT},
         )
     ]
+
+# A database outage met outside a view is a 503, not a 500 (newsroom/faults.py).
+handler500 = "newsroom.faults.server_error"

@@ -51,3 +51,80 @@ def clock(time_machine):
     """Time stands still at NOW until a test moves it."""
     time_machine.move_to(NOW, tick=False)
     return time_machine
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Nothing cached by one test (the section nav, say) leaks into the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+UNREACHABLE_PORT = 8129  # nothing listens here (this project's reserved range)
+
+
+@pytest.fixture
+def database_down(django_db_blocker, tmp_path):
+    """The default database alias points at a server that is not there: a
+    closed PostgreSQL port, or an SQLite file in a folder that does not exist.
+    The test database itself is left untouched and comes back afterwards."""
+    from django.db import connections
+
+    original = connections["default"]
+    settings_dict = dict(original.settings_dict)
+    if original.vendor == "sqlite":
+        settings_dict["NAME"] = str(tmp_path / "missing-folder" / "db.sqlite3")
+    else:
+        settings_dict.update(HOST="127.0.0.1", PORT=str(UNREACHABLE_PORT))
+        settings_dict.setdefault("OPTIONS", {})["connect_timeout"] = 2
+    broken = original.__class__(settings_dict, alias="default")
+    connections["default"] = broken
+    try:
+        with django_db_blocker.unblock():
+            yield broken
+    finally:
+        broken.close()
+        connections["default"] = original
+
+
+def redis_cache_settings(url):
+    return {
+        "default": {
+            "BACKEND": "newsroom.cache.ResilientRedisCache",
+            "LOCATION": url,
+            "OPTIONS": {"socket_timeout": 0.2},
+        }
+    }
+
+
+@pytest.fixture
+def cache_down(settings):
+    """The cache is Redis on a port where nothing listens."""
+    settings.CACHES = redis_cache_settings(f"redis://127.0.0.1:{UNREACHABLE_PORT}/2")
+
+
+@pytest.fixture
+def cache_slow(settings):
+    """The cache is a server that accepts connections and never answers."""
+    import socket
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(16)
+    port = listener.getsockname()[1]
+    settings.CACHES = redis_cache_settings(f"redis://127.0.0.1:{port}/2")
+    yield
+    listener.close()
+
+
+def pytest_generate_tests(metafunc):
+    """A module that defines XSS_SURFACES runs the XSS corpus through each of
+    them (see tests/security/xss.py)."""
+    if "xss_surface" in metafunc.fixturenames:
+        surfaces = metafunc.module.XSS_SURFACES
+        metafunc.parametrize(
+            "xss_surface", list(surfaces.values()), ids=list(surfaces.keys())
+        )

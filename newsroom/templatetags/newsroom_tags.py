@@ -5,7 +5,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from newsroom.markup import render_bodies
-from newsroom.models import Section
+from newsroom.navigation import nav_sections
 
 register = template.Library()
 
@@ -15,7 +15,7 @@ def section_nav(context):
     """The site's sections, for the header of every page."""
     current = context.get("section")
     return {
-        "sections": Section.objects.all(),
+        "sections": nav_sections(),
         "current": getattr(current, "slug", None),
     }
 

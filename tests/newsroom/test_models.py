@@ -96,3 +96,39 @@ class TestArticle:
         ArticleFactory(tags=[huawei])
         related = list(Article.objects.published().related_to(story))
         assert related == [both, one]
+
+
+class TestLatestPerSection:
+    def test_newest_few_of_every_section_in_navigation_order(self, time_machine):
+        from tests.factories import SectionFactory
+
+        time_machine.move_to(NOW, tick=False)
+
+        phones = SectionFactory(name="Phones", slug="phones", position=2)
+        cameras = SectionFactory(name="Cameras", slug="cameras", position=1)
+        empty = SectionFactory(name="Empty", slug="empty", position=0)
+        ages = [1, 2, 3, 4, 5]
+        phone_stories = [
+            ArticleFactory(section=phones, published_at=NOW - dt.timedelta(hours=h))
+            for h in ages
+        ]
+        camera_story = ArticleFactory(section=cameras)
+        ArticleFactory(section=empty, status=Article.Status.DRAFT)
+        latest = list(Article.objects.published().latest_per_section(per_section=3))
+        assert latest == [camera_story, *phone_stories[:3]]
+
+    def test_a_scheduled_story_joins_its_section_when_its_time_comes(
+        self, time_machine
+    ):
+        time_machine.move_to(NOW, tick=False)
+        old = ArticleFactory(published_at=NOW - dt.timedelta(days=1))
+        scheduled = ArticleFactory(
+            section=old.section, published_at=NOW + dt.timedelta(hours=1)
+        )
+
+        def rail():
+            return list(Article.objects.published().latest_per_section(per_section=1))
+
+        assert rail() == [old]
+        time_machine.move_to(NOW + dt.timedelta(hours=1), tick=False)
+        assert rail() == [scheduled]
