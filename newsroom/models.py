@@ -250,8 +250,10 @@ class Article(models.Model):
             models.Index(
                 fields=["section", "-published_at"], name="article_section_idx"
             ),
+            # The home page's lead: newest featured public story first.
             models.Index(
-                fields=["featured", "-published_at"], name="article_featured_idx"
+                fields=["status", "featured", "-published_at"],
+                name="article_lead_idx",
             ),
         ]
 

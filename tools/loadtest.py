@@ -62,9 +62,42 @@ PAGE_KINDS = [
             ("section", "newsroom.Section"),
             ("tag", "newsroom.Tag"),
             ("author", "newsroom.Author"),
+            ("device", "devices.Device"),
+            ("brand", "devices.Brand"),
+            ("launch", "devices.LaunchEvent"),
         ]
     ],
     ("archive", lambda site: [site.reverse("newsroom:archive")]),
+    (
+        "device and launch indexes",
+        lambda site: [
+            site.reverse("devices:device-list"),
+            site.reverse("devices:launch-list"),
+        ],
+    ),
+    (
+        "compare",
+        lambda site: [
+            site.reverse(
+                "devices:compare",
+                kwargs={"a": "xiaomi-12s-ultra", "b": "xiaomi-11-ultra"},
+            )
+        ],
+    ),
+    (
+        "feeds and calendars",
+        lambda site: [
+            site.reverse(name)
+            for name in [
+                "newsroom:feed",
+                "newsroom:feed-atom",
+                "newsroom:feed-json",
+                "devices:launches-ics",
+            ]
+        ],
+    ),
+    ("sitemap", lambda site: ["/sitemap.xml"]),
+    ("search", lambda site: [site.reverse("newsroom:search") + "?q=Leica"]),
     (
         "archive month",
         lambda site: [
