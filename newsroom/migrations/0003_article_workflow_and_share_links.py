@@ -32,9 +32,9 @@ class Migration(migrations.Migration):
             name='ShareLink',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('token', models.CharField(default=newsroom.models._new_share_token, editable=False, max_length=64, unique=True)),
+                ('token', models.CharField(default=newsroom.models.sharing._new_share_token, editable=False, max_length=64, unique=True)),
                 ('note', models.CharField(blank=True, help_text='Who the link is for, for example: Leica press office.', max_length=120)),
-                ('expires_at', models.DateTimeField(default=newsroom.models._default_share_expiry, help_text='The link stops working at this moment.')),
+                ('expires_at', models.DateTimeField(default=newsroom.models.sharing._default_share_expiry, help_text='The link stops working at this moment.')),
                 ('revoked', models.BooleanField(default=False, help_text='Tick to close the link before it expires.')),
                 ('created_at', models.DateTimeField(auto_now_add=True)),
                 ('article', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='share_links', to='newsroom.article')),

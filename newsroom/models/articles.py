@@ -1,4 +1,4 @@
-import secrets
+"""Stories: the one publication rule, bylines, corrections and coverage."""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -9,12 +9,14 @@ from django.utils import timezone
 
 from devices import embeds
 from newsroom.markup import render_markdown
+from newsroom.models.filing import Section, Tag
+from newsroom.models.people import Author
 
 # A story edited within this long of going live is not shown as "updated".
 UPDATE_GRACE = timezone.timedelta(minutes=10)
 
 
-def _created_by_field(**options):
+def created_by_field(**options):
     """The account that made a record, kept if the account goes."""
     return models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -25,77 +27,6 @@ def _created_by_field(**options):
         related_name="+",
         **options,
     )
-
-
-class Author(models.Model):
-    name = models.CharField(max_length=120)
-    slug = models.SlugField(max_length=140, unique=True)
-    bio = models.TextField(
-        blank=True, help_text="A sentence or two, shown on the author page."
-    )
-    avatar = models.ImageField(upload_to="authors/", blank=True)
-    user = models.OneToOneField(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="author",
-        help_text="The account this author signs in with, if any.",
-    )
-
-    class Meta:
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name
-
-    def get_absolute_url(self):
-        return reverse("newsroom:author-detail", kwargs={"slug": self.slug})
-
-
-class AuthorLink(models.Model):
-    author = models.ForeignKey(Author, on_delete=models.CASCADE, related_name="links")
-    label = models.CharField(max_length=60, help_text="For example: Website, Mastodon.")
-    url = models.URLField()
-    position = models.PositiveSmallIntegerField(default=0)
-
-    class Meta:
-        ordering = ["position", "pk"]
-
-    def __str__(self):
-        return f"{self.label}: {self.url}"
-
-
-class Section(models.Model):
-    name = models.CharField(max_length=80, unique=True)
-    slug = models.SlugField(max_length=80, unique=True)
-    description = models.TextField(blank=True)
-    position = models.PositiveSmallIntegerField(
-        default=0, help_text="Sections are listed in this order in the navigation."
-    )
-
-    class Meta:
-        ordering = ["position", "name"]
-
-    def __str__(self):
-        return self.name
-
-    def get_absolute_url(self):
-        return reverse("newsroom:section-detail", kwargs={"slug": self.slug})
-
-
-class Tag(models.Model):
-    name = models.CharField(max_length=80, unique=True)
-    slug = models.SlugField(max_length=80, unique=True)
-
-    class Meta:
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name
-
-    def get_absolute_url(self):
-        return reverse("newsroom:tag-detail", kwargs={"slug": self.slug})
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -226,7 +157,7 @@ class Article(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    created_by = _created_by_field(
+    created_by = created_by_field(
         help_text="Who started the story; a contributor may edit it while it "
         "is a draft or in review."
     )
@@ -366,64 +297,6 @@ class Correction(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} on {self.article}"
-
-
-class ShareLinkQuerySet(models.QuerySet):
-    def active(self, *, now=None):
-        """Links that still open their story: not revoked, not expired."""
-        return self.filter(revoked=False, expires_at__gt=now or timezone.now())
-
-
-def _new_share_token():
-    return secrets.token_urlsafe(24)
-
-
-def _default_share_expiry():
-    return timezone.now() + timezone.timedelta(days=settings.NEWSROOM_SHARE_LINK_DAYS)
-
-
-class ShareLink(models.Model):
-    """A secret address that shows one unpublished story until it expires.
-
-    For embargoed stories sent to people without an account. The token is
-    random and stored, so revoking a link really closes it.
-    """
-
-    article = models.ForeignKey(
-        Article, on_delete=models.CASCADE, related_name="share_links"
-    )
-    token = models.CharField(
-        max_length=64, unique=True, default=_new_share_token, editable=False
-    )
-    note = models.CharField(
-        max_length=120,
-        blank=True,
-        help_text="Who the link is for, for example: Leica press office.",
-    )
-    expires_at = models.DateTimeField(
-        default=_default_share_expiry,
-        help_text="The link stops working at this moment.",
-    )
-    revoked = models.BooleanField(
-        default=False, help_text="Tick to close the link before it expires."
-    )
-    created_by = _created_by_field()
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    objects = ShareLinkQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["-created_at", "-pk"]
-
-    def __str__(self):
-        return f"Share link for {self.article}"
-
-    def get_absolute_url(self):
-        return reverse("newsroom:article-shared", kwargs={"token": self.token})
-
-    @property
-    def is_active(self):
-        return not self.revoked and self.expires_at > timezone.now()
 
 
 class CoverageLink(models.Model):
