@@ -3,7 +3,7 @@ import zoneinfo
 from django import forms
 from django.contrib import admin
 from django.db import models
-from reversion_compare.admin import CompareVersionAdmin
+from reversion.admin import VersionAdmin
 
 from devices import (
     revisions,  # noqa: F401  (registers history before admins)
@@ -44,7 +44,7 @@ class BrandAdmin(
     HistoryPermissionMixin,
     EditingAdminMixin,
     UploadFaultAdminMixin,
-    CompareVersionAdmin,
+    VersionAdmin,
 ):
     # EditingAdminMixin: checked logo uploads, https for bare addresses.
     list_display = ["name", "slug", "site", "logo_thumbnail"]
@@ -127,7 +127,7 @@ class DeviceAdmin(
     HistoryPermissionMixin,
     EditingAdminMixin,
     UploadFaultAdminMixin,
-    CompareVersionAdmin,
+    VersionAdmin,
 ):
     list_display = [
         "name",
@@ -156,7 +156,7 @@ class DeviceAdmin(
 
 
 @admin.register(LaunchEvent)
-class LaunchEventAdmin(HistoryPermissionMixin, CompareVersionAdmin):
+class LaunchEventAdmin(HistoryPermissionMixin, VersionAdmin):
     formfield_overrides = HTTPS_URLS
     list_display = ["title", "brand", "start_date", "start_time", "time_zone", "status"]
     list_filter = ["status", "brand"]

@@ -1,6 +1,6 @@
 import reversion
 from django.contrib import admin
-from reversion_compare.admin import CompareVersionAdmin
+from reversion.admin import VersionAdmin
 
 from newsroom import revisions  # noqa: F401  (registers history before admins)
 from newsroom.admin_widgets import (
@@ -72,7 +72,7 @@ class ArticleAdmin(
     HistoryPermissionMixin,
     EditingAdminMixin,
     UploadFaultAdminMixin,
-    CompareVersionAdmin,
+    VersionAdmin,
 ):
     list_display = [
         "title",
@@ -150,7 +150,7 @@ class AuthorAdmin(
     HistoryPermissionMixin,
     EditingAdminMixin,
     UploadFaultAdminMixin,
-    CompareVersionAdmin,
+    VersionAdmin,
 ):
     list_display = ["name", "slug", "user", "portrait"]
     search_fields = ["name", "bio"]
@@ -164,7 +164,7 @@ class AuthorAdmin(
 
 
 @admin.register(Section)
-class SectionAdmin(HistoryPermissionMixin, CompareVersionAdmin):
+class SectionAdmin(HistoryPermissionMixin, VersionAdmin):
     list_display = ["name", "slug", "position"]
     list_editable = ["position"]
     search_fields = ["name"]
@@ -172,7 +172,7 @@ class SectionAdmin(HistoryPermissionMixin, CompareVersionAdmin):
 
 
 @admin.register(Tag)
-class TagAdmin(HistoryPermissionMixin, CompareVersionAdmin):
+class TagAdmin(HistoryPermissionMixin, VersionAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}

@@ -18,6 +18,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from newsroom.images import ImageUploadField, thumbnail_url
+from newsroom.revision_compare import RevisionCompareMixin
 
 logger = logging.getLogger(__name__)
 
@@ -120,18 +121,14 @@ class UploadFaultAdminMixin:
         return super().response_change(request, obj)
 
 
-class HistoryPermissionMixin:
+class HistoryPermissionMixin(RevisionCompareMixin):
     """History pages keep to the role rules too.
 
-    Comparing needs the right to see the object; recovering a deleted one is
-    for those who may delete (a contributor must not bring back, say, a
-    story an editor removed).
+    The history, its compare page and the revert form need the right to see
+    the object's revisions (`has_history_permission`); recovering a deleted
+    one is for those who may delete (a contributor must not bring back, say,
+    a story an editor removed).
     """
-
-    def compare_view(self, request, object_id, extra_context=None):
-        if not self.has_view_or_change_permission(request):
-            raise PermissionDenied
-        return super().compare_view(request, object_id, extra_context)
 
     def recoverlist_view(self, request, extra_context=None):
         if not self.has_delete_permission(request):

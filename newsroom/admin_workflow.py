@@ -94,6 +94,9 @@ class ArticleWorkflowMixin:
     def has_publish_permission(self, request):
         return permissions.can_publish(request.user)
 
+    def has_history_permission(self, request, obj=None):
+        return permissions.can_see_history(request.user, obj)
+
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)
         return type(form.__name__, (form,), {"editing_user": request.user})

@@ -130,6 +130,23 @@ def can_preview(user, article: Article) -> bool:
     return user.is_active and user.is_staff and user.has_perm("newsroom.view_article")
 
 
+def can_see_history(user, article: Article | None = None) -> bool:
+    """May `user` see the revisions of `article` (its history, a comparison of
+    two revisions, the revert form)?
+
+    Past revisions can hold text that was cut for a reason, so contributors
+    see those of their own stories only; editors see every story's.
+    """
+    if not (user.is_active and user.is_staff):
+        return False
+    if not (
+        user.has_perm("newsroom.view_article")
+        or user.has_perm("newsroom.change_article")
+    ):
+        return False
+    return article is None or user.has_perm(EDIT_OTHERS) or owns(user, article)
+
+
 def allowed_statuses(user) -> list[str]:
     """The statuses `user` may pick for a story in the change form."""
     if can_publish(user):

@@ -60,7 +60,6 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.contrib.sitemaps",
     "reversion",
-    "reversion_compare",
     "easy_thumbnails",
     "axes",
     "csp",
@@ -276,9 +275,6 @@ DEMO_CONTRIBUTOR_PASSWORD = env(
 # ---------------------------------------------------------------------------
 # Editing: revisions, images, share links
 # ---------------------------------------------------------------------------
-
-# django-reversion-compare: the history page compares two revisions.
-ADD_REVERSION_ADMIN = False
 
 # Renditions (easy-thumbnails) are made once, recorded in the database and
 # served from the media storage like any upload.

@@ -14,8 +14,9 @@ from tests.devices.factories import (
     DeviceFactory,
     LaunchEventFactory,
     SpecClaimFactory,
+    SpecFieldFactory,
 )
-from tests.factories import ArticleFactory
+from tests.factories import ArticleFactory, UserFactory
 from tests.newsroom.admin_helpers import ADD, change_url, form_data, post_edited
 
 pytestmark = pytest.mark.django_db
@@ -143,3 +144,50 @@ def test_story_revision_keeps_the_devices_it_covers(client, editor):
     version = Version.objects.get_for_object(story).get()
     kept = {v.content_type.model for v in version.revision.version_set.all()}
     assert "articledevice" in kept
+
+
+def test_compare_lists_spec_claims_added_and_changed(client, editor):
+    device = DeviceFactory(name="Xiaomi 12S Ultra")
+    battery = SpecFieldFactory(name="Battery", unit="mAh", kind="number")
+    claim = SpecClaimFactory(device=device, field=battery, value_number=4500)
+    client.force_login(editor)
+    assert post_edited(client, device_url(device)).status_code == 302
+
+    # The leaked figure is corrected, and the official one added as a claim.
+    page = client.get(device_url(device))
+    data = form_data(page, **{"spec_claims-0-value_number": "4600"})
+    data.update(
+        {
+            "spec_claims-TOTAL_FORMS": 2,
+            "spec_claims-1-field": battery.pk,
+            "spec_claims-1-value_number": "4860",
+            "spec_claims-1-confidence": "confirmed",
+            "spec_claims-1-stated_on": "2022-07-04",
+        }
+    )
+    assert client.post(device_url(device), data).status_code == 302
+    newer, older = Version.objects.get_for_object(device)[:2]
+
+    url = f"/admin/devices/device/{device.pk}/history/compare/"
+    response = client.get(url, {"from": older.pk, "to": newer.pk})
+    assert response.status_code == 200
+    claims = response.content.decode().split("<h3>Spec claims</h3>")[1]
+    claims = claims.split("</section>")[0]
+    assert "Added:</strong> Xiaomi 12S Ultra: Battery = 4860 mAh" in claims
+    assert "Changed:</strong> Xiaomi 12S Ultra: Battery = 4600 mAh" in claims
+    # The corrected claim kept its row; the change is spelled out.
+    assert f"{claim}" not in claims
+    assert "Value number: 4500 → 4600" in claims
+
+
+def test_device_revisions_need_the_right_to_see_devices(client, editor):
+    device = DeviceFactory()
+    client.force_login(editor)
+    post_edited(client, device_url(device))
+    post_edited(client, device_url(device), series="12S")
+    newer, older = Version.objects.get_for_object(device)[:2]
+    url = f"/admin/devices/device/{device.pk}/history/compare/"
+    params = {"from": older.pk, "to": newer.pk}
+    assert client.get(url, params).status_code == 200
+    client.force_login(UserFactory())  # staff, in no role
+    assert client.get(url, params).status_code == 403

@@ -83,10 +83,10 @@ def test_compare_two_revisions(client, editor):
     newer, older = Version.objects.get_for_object(story)[:2]
     page = client.get(
         f"{CHANGELIST}{story.pk}/history/compare/",
-        {"version_id1": older.pk, "version_id2": newer.pk},
+        {"from": older.pk, "to": newer.pk},
     )
     assert page.status_code == 200
-    assert "optics" in page.content.decode()
+    assert "[added: </span>optics " in page.content.decode()
 
 
 def test_deleted_story_is_recovered(client, editor):
