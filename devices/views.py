@@ -60,9 +60,7 @@ class DeviceListView(ListView):
         devices = Device.objects.select_related("brand")
         self.query = self.request.GET.get("q", "").strip()[:100]
         if self.query:
-            devices = devices.filter(
-                Q(name__icontains=self.query) | Q(aliases__name__icontains=self.query)
-            ).distinct()
+            devices = devices.matching(self.query)
         return devices
 
     def get_context_data(self, **kwargs):

@@ -7,10 +7,12 @@ from django.views.generic import (
     MonthArchiveView,
 )
 
+from devices.models import Device
 from newsroom.models import Article, Author, Section, Tag
 from newsroom.search import clean_query, search_stories
 
 SECTION_STORIES_ON_HOME = 3
+DEVICES_IN_SEARCH = 5
 
 
 def public_stories():
@@ -130,4 +132,9 @@ class SearchView(StoryListView):
         return search_stories(self.query).for_listing()
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(query=self.query, **kwargs)
+        devices = Device.objects.none()
+        if self.query:
+            devices = Device.objects.select_related("brand").matching(self.query)
+        return super().get_context_data(
+            query=self.query, devices=devices[:DEVICES_IN_SEARCH], **kwargs
+        )

@@ -16,6 +16,14 @@ from devices.confidence import Confidence, rank_of
 from devices.models.brands import Brand, Source
 
 
+class DeviceQuerySet(models.QuerySet):
+    def matching(self, text: str):
+        """Devices whose name, alias or leaked name contains `text`."""
+        return self.filter(
+            models.Q(name__icontains=text) | models.Q(aliases__name__icontains=text)
+        ).distinct()
+
+
 class Device(models.Model):
     class Status(models.TextChoices):
         RUMOURED = "rumoured", "Rumoured"
@@ -43,6 +51,8 @@ class Device(models.Model):
         help_text="What the image shows. Required with an image.",
     )
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = DeviceQuerySet.as_manager()
 
     class Meta:
         ordering = ["brand__name", "name"]

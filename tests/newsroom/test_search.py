@@ -83,3 +83,20 @@ def test_pagination_keeps_the_query(client):
     ArticleFactory.create_batch(25, title="Leica story")
     page = client.get("/search/", {"q": "Leica"}).content.decode()
     assert 'href="?q=Leica&amp;page=2"' in page
+
+
+def test_devices_are_found_by_name_and_by_leaked_name(client):
+    from devices.models import DeviceAlias
+    from tests.devices.factories import DeviceFactory
+
+    ultra = DeviceFactory(name="Xiaomi 12S Ultra", slug="xiaomi-12s-ultra")
+    DeviceAlias.objects.create(device=ultra, name="12 Ultra")
+    DeviceFactory(name="Vivo X80 Pro", slug="vivo-x80-pro")
+
+    by_name = client.get("/search/", {"q": "12S Ultra"})
+    assert list(by_name.context["devices"]) == [ultra]
+    assert 'href="/devices/xiaomi-12s-ultra/"' in by_name.content.decode()
+
+    by_leak = client.get("/search/", {"q": "12 Ultra"})
+    assert list(by_leak.context["devices"]) == [ultra]
+    assert list(client.get("/search/", {"q": "Pixel"}).context["devices"]) == []
