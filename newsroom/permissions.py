@@ -49,8 +49,21 @@ ROLES = {
         ("newsroom", "change_articlelaunchevent"),
         ("newsroom", "delete_articlelaunchevent"),
         ("newsroom", "view_articlelaunchevent"),
-        ("devices", "view_device"),
-        ("devices", "view_launchevent"),
+        # Reading the records a story rests on is part of writing it.
+        *[
+            ("devices", f"view_{model}")
+            for model in [
+                "brand",
+                "cameramodule",
+                "device",
+                "devicealias",
+                "launchevent",
+                "partnership",
+                "source",
+                "specclaim",
+                "specfield",
+            ]
+        ],
     ],
 }
 

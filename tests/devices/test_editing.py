@@ -58,6 +58,22 @@ def test_contributors_cannot_change_or_delete_devices(client, contributor):
     assert device.name == "Xiaomi 12S Ultra"
 
 
+def test_contributors_can_read_brands_and_sources_but_not_change_them(
+    client, contributor
+):
+    brand = BrandFactory(name="Leica")
+    client.force_login(contributor)
+    change = client.get(f"/admin/devices/brand/{brand.pk}/change/")
+    assert change.status_code == 200
+    assert "Leica" in change.content.decode()
+    assert 'name="_save"' not in change.content.decode()  # read-only view
+    assert client.get("/admin/devices/source/").status_code == 200
+    response = client.post(f"/admin/devices/brand/{brand.pk}/change/", {"name": "X"})
+    assert response.status_code == 403
+    brand.refresh_from_db()
+    assert brand.name == "Leica"
+
+
 def test_editor_saves_a_device_and_its_revision_keeps_specs_and_cameras(client, editor):
     device = DeviceFactory(name="Xiaomi 12S Ultra")
     SpecClaimFactory(device=device)
