@@ -190,7 +190,7 @@ class LaunchListView(TemplateView):
     template_name = "devices/launchevent_list.html"
 
     def get_context_data(self, **kwargs):
-        events = LaunchEvent.objects.select_related("brand").prefetch_related("devices")
+        events = LaunchEvent.objects.select_related("brand")
         return super().get_context_data(
             upcoming=events.upcoming(), past=events.past(), **kwargs
         )

@@ -134,10 +134,6 @@ def can_delete(user, article: Article | None = None) -> bool:
     return user.is_active and user.has_perm("newsroom.delete_article")
 
 
-def can_submit_for_review(user, article: Article) -> bool:
-    return article.status == Article.Status.DRAFT and can_edit(user, article)
-
-
 def can_preview(user, article: Article) -> bool:
     """Staff who can see a story in the admin can see how it will look."""
     return user.is_active and user.is_staff and user.has_perm("newsroom.view_article")

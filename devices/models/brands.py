@@ -96,10 +96,6 @@ class Partnership(models.Model):
         if self.started_on and self.ended_on and self.ended_on < self.started_on:
             raise ValidationError({"ended_on": "It cannot end before it starts."})
 
-    @property
-    def has_ended(self):
-        return self.ended_on is not None and self.ended_on <= timezone.localdate()
-
 
 class Source(models.Model):
     """Where a claim comes from: kept as records so they can be scored later."""

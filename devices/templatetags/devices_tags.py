@@ -40,6 +40,6 @@ def event_when(event, plain=False):
 def story_devices(article):
     """The devices and launch events a story covers, for its page."""
     return {
-        "devices": article.devices.select_related("brand"),
+        "devices": article.devices.all(),
         "events": article.launch_events.all(),
     }

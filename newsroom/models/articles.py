@@ -60,6 +60,8 @@ class ArticleQuerySet(models.QuerySet):
             ),
             "tags",
             "corrections",
+            "devices",
+            "launch_events",
         )
 
     def latest_per_section(self, *, per_section):
