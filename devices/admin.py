@@ -20,7 +20,7 @@ from devices.models import (
     SpecClaim,
     SpecField,
 )
-from newsroom.admin_widgets import (
+from newsroom.core.admin_widgets import (
     EditingAdminMixin,
     HistoryPermissionMixin,
     UploadFaultAdminMixin,

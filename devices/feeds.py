@@ -22,7 +22,7 @@ from django.views.decorators.gzip import gzip_page
 
 from devices.models import Brand, Device, LaunchEvent
 from devices.specsheet import spec_timeline
-from newsroom.syndication import (
+from newsroom.core.feeds import (
     SubscriberFeed,
     absolute_url,
     answer_conditionally,

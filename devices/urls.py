@@ -3,7 +3,7 @@
 from django.urls import path, re_path
 
 from devices import feeds, views
-from newsroom.syndication import feed_paths
+from newsroom.core.feeds import feed_paths
 
 app_name = "devices"
 

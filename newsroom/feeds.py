@@ -2,7 +2,7 @@
 
 Each class below only says which stories it holds and what it is called;
 `StoryFeed` turns stories into items once, for RSS, Atom and JSON Feed alike
-(the format is chosen in the URLconf, see `newsroom.syndication.feed_paths`).
+(the format is chosen in the URLconf, see `newsroom.core.feeds.feed_paths`).
 """
 
 import mimetypes
@@ -15,9 +15,9 @@ from django.utils.feedgenerator import Enclosure
 from django.utils.html import escape
 
 from devices.models import Brand, Device
+from newsroom.core.feeds import SubscriberFeed, absolute_url, tag_uri
 from newsroom.markup import absolutise_html, render_bodies
 from newsroom.models import Article, Author, Section, Tag
-from newsroom.syndication import SubscriberFeed, absolute_url, tag_uri
 
 # Enough for a reader who checks once a day on a busy news day.
 FEED_SIZE = 30

@@ -69,9 +69,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "newsroom.headers.SecurityHeadersMiddleware",
+    "newsroom.core.headers.SecurityHeadersMiddleware",
     "csp.middleware.CSPMiddleware",
-    "newsroom.hostile_input.HostileInputMiddleware",
+    "newsroom.core.hostile_input.HostileInputMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -79,7 +79,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "newsroom.faults.DatabaseUnavailableMiddleware",
+    "newsroom.core.faults.DatabaseUnavailableMiddleware",
     # Last, as django-axes asks: it turns a lockout into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -230,7 +230,7 @@ PERMISSIONS_POLICY = (
 # for one user name from one address, that pair is locked out for
 # AXES_COOLOFF_MINUTES. Other people and other addresses are not affected.
 AUTHENTICATION_BACKENDS = [
-    "newsroom.auth_backends.LoginAttemptBackend",
+    "newsroom.core.auth_backends.LoginAttemptBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
@@ -241,7 +241,7 @@ AXES_LOCKOUT_TEMPLATE = "lockout.html"
 # How many proxies in front append to X-Forwarded-For; 0 means the site is
 # reached directly and REMOTE_ADDR is the reader's address.
 AXES_PROXY_HOPS = env.int("AXES_PROXY_HOPS", default=0)
-AXES_CLIENT_IP_CALLABLE = "newsroom.auth_backends.client_ip"
+AXES_CLIENT_IP_CALLABLE = "newsroom.core.auth_backends.client_ip"
 
 # ---------------------------------------------------------------------------
 # Logging: everything to stderr, where gunicorn and the process manager look.

@@ -9,8 +9,8 @@ from django.templatetags.static import static
 from django.urls import reverse
 
 from devices.structured_data import product_reference
+from newsroom.core.feeds import LOGO, absolute_url
 from newsroom.models import Correction
-from newsroom.syndication import LOGO, absolute_url
 
 CONTEXT = "https://schema.org"
 

@@ -15,7 +15,7 @@ from newsroom.health import healthz
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
-    path("", include("newsroom.editorial_urls")),
+    path("", include("newsroom.routes")),
     path("", include("devices.urls")),
 ]
 
@@ -67,4 +67,4 @@ if settings.SERVE_MEDIA:
     ]
 
 # A database outage met outside a view is a 503, not a 500 (newsroom/faults.py).
-handler500 = "newsroom.faults.server_error"
+handler500 = "newsroom.core.faults.server_error"

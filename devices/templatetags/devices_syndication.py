@@ -6,7 +6,7 @@ from django.conf import settings
 from django.urls import reverse
 
 from devices import structured_data
-from newsroom.syndication import absolute_url, json_ld_script
+from newsroom.core.feeds import absolute_url, json_ld_script
 
 register = template.Library()
 

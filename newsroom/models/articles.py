@@ -164,7 +164,7 @@ class Article(models.Model):
         "is a draft or in review."
     )
     # Bumped by every save; a form opened at an older version is refused
-    # rather than overwriting someone else's edit (see newsroom.concurrency).
+    # rather than overwriting someone else's edit (see newsroom.core.concurrency).
     version = models.PositiveIntegerField(default=1, editable=False)
 
     objects = ArticleQuerySet.as_manager()

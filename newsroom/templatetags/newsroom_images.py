@@ -1,6 +1,6 @@
 from django import template
 
-from newsroom.images import renditions
+from newsroom.core.images import renditions
 
 register = template.Library()
 

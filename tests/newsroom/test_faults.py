@@ -12,7 +12,7 @@ def test_pages_answer_503_with_retry_after_when_the_database_is_down(
 ):
     paths = ["/", "/section/phones/", "/news/2022/06/28/xiaomi/", "/archive/"]
     for path in paths:
-        with caplog.at_level(logging.ERROR, logger="newsroom.faults"):
+        with caplog.at_level(logging.ERROR, logger="newsroom.core.faults"):
             response = client.get(path)
         assert response.status_code == 503, path
         assert int(response.headers["Retry-After"]) > 0

@@ -79,7 +79,7 @@ def test_every_response_has_the_browser_hardening_headers(client):
 def test_uploads_and_static_files_may_be_shown_by_feed_readers(rf):
     from django.http import HttpResponse
 
-    from newsroom.headers import SecurityHeadersMiddleware
+    from newsroom.core.headers import SecurityHeadersMiddleware
 
     middleware = SecurityHeadersMiddleware(lambda request: HttpResponse("x"))
     for path in ["/media/heroes/leica.jpg", "/static/css/site.css"]:

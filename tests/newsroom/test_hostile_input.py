@@ -15,7 +15,7 @@ def test_nul_byte_in_an_address_is_a_styled_400(client):
 def test_nul_bytes_are_dropped_from_query_parameters_before_any_view(rf):
     from django.http import HttpResponse
 
-    from newsroom.hostile_input import HostileInputMiddleware
+    from newsroom.core.hostile_input import HostileInputMiddleware
 
     seen = {}
 

@@ -11,7 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from easy_thumbnails.signals import thumbnail_created
 from PIL import Image
 
-from newsroom import images
+from newsroom.core import images
 from newsroom.models import Article
 from tests.factories import ArticleFactory, SectionFactory, UserFactory
 from tests.newsroom.admin_helpers import (

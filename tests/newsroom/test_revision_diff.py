@@ -1,6 +1,6 @@
 """Word-level differences between two texts, as the compare page shows them."""
 
-from newsroom.revision_diff import (
+from newsroom.core.revision_diff import (
     ADDED,
     ELIDED,
     REMOVED,

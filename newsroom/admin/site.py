@@ -3,16 +3,16 @@ from django.contrib import admin
 from reversion.admin import VersionAdmin
 
 from newsroom import revisions  # noqa: F401  (registers history before admins)
-from newsroom.admin_widgets import (
+from newsroom.admin.workflow import (
+    ArticleWorkflowMixin,
+    PublicationStateFilter,
+    ShareLinkInline,
+)
+from newsroom.core.admin_widgets import (
     EditingAdminMixin,
     HistoryPermissionMixin,
     UploadFaultAdminMixin,
     thumbnail,
-)
-from newsroom.admin_workflow import (
-    ArticleWorkflowMixin,
-    PublicationStateFilter,
-    ShareLinkInline,
 )
 from newsroom.coverage import sync_coverage
 from newsroom.models import (

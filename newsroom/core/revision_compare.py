@@ -20,7 +20,7 @@ from django.urls import path, reverse
 from django.utils.text import capfirst
 from reversion.models import Version
 
-from newsroom.revision_diff import UNREADABLE, field_changes, related_changes
+from newsroom.core.revision_diff import UNREADABLE, field_changes, related_changes
 
 
 class CompareForm(forms.Form):

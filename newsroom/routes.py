@@ -3,8 +3,8 @@
 from django.urls import path, register_converter
 
 from newsroom import feeds, previews, views
-from newsroom.converters import TwoDigitConverter, YearConverter
-from newsroom.syndication import feed_paths
+from newsroom.core.converters import TwoDigitConverter, YearConverter
+from newsroom.core.feeds import feed_paths
 
 register_converter(YearConverter, "yyyy")
 register_converter(TwoDigitConverter, "dd")

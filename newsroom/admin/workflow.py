@@ -19,9 +19,9 @@ from django.utils.html import format_html
 from django.utils.text import format_lazy
 
 from newsroom import permissions, services
-from newsroom.admin_forms import ArticleAdminForm, ScheduleForm
-from newsroom.admin_widgets import EditingAdminMixin, time_zone_note
-from newsroom.concurrency import FIELD as VERSION_FIELD
+from newsroom.admin.forms import ArticleAdminForm, ScheduleForm
+from newsroom.core.admin_widgets import EditingAdminMixin, time_zone_note
+from newsroom.core.concurrency import FIELD as VERSION_FIELD
 from newsroom.models import Article, ShareLink
 
 

@@ -17,8 +17,8 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from newsroom.images import ImageUploadField, thumbnail_url
-from newsroom.revision_compare import RevisionCompareMixin
+from newsroom.core.images import ImageUploadField, thumbnail_url
+from newsroom.core.revision_compare import RevisionCompareMixin
 
 logger = logging.getLogger(__name__)
 

@@ -5,8 +5,8 @@ from django.utils import timezone
 
 from devices import embeds
 from newsroom import permissions
-from newsroom.admin_widgets import ZonedSplitDateTime, time_zone_note
-from newsroom.concurrency import VersionCheckedFormMixin
+from newsroom.core.admin_widgets import ZonedSplitDateTime, time_zone_note
+from newsroom.core.concurrency import VersionCheckedFormMixin
 
 # Shown beside the body field; the embed syntax comes from its one definition.
 BODY_HELP = "Markdown. Raw HTML is cleaned: scripts and event handlers are removed. "
