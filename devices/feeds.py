@@ -7,7 +7,6 @@ first reported, confirmed or changed: what changed since the leaks.
 """
 
 import datetime as dt
-from urllib.parse import urlsplit
 
 import icalendar
 from django.conf import settings
@@ -22,12 +21,9 @@ from django.views.decorators.gzip import gzip_page
 
 from devices.models import Brand, Device, LaunchEvent
 from devices.specsheet import spec_timeline
-from newsroom.core.feeds import (
-    SubscriberFeed,
-    absolute_url,
-    answer_conditionally,
-    tag_uri,
-)
+from newsroom.core.addresses import absolute_url, site_host, tag_uri
+from newsroom.core.conditional import answer_conditionally
+from newsroom.core.feeds import SubscriberFeed
 
 # ---------------------------------------------------------------------------
 # Calendars
@@ -49,7 +45,7 @@ STATUS = {
 def launch_uid(event) -> str:
     """The event's identity for calendar apps: kept when it is moved or
     renamed, so a postponed launch moves instead of appearing twice."""
-    return f"launch-{event.pk}@{urlsplit(settings.SITE_URL).hostname}"
+    return f"launch-{event.pk}@{site_host()}"
 
 
 def _when(local_start) -> str:

@@ -3,7 +3,7 @@
 from django.db.models import Max
 
 from devices.models import Brand, Device, LaunchEvent
-from newsroom.core.feeds import SiteSitemap
+from newsroom.core.sitemaps import SiteSitemap
 
 
 class DeviceSitemap(SiteSitemap):

@@ -9,7 +9,7 @@ from decimal import Decimal
 from devices.confidence import Confidence
 from devices.models import LaunchEvent
 from devices.specsheet import spec_lines
-from newsroom.core.feeds import absolute_url
+from newsroom.core.addresses import absolute_url
 
 CONTEXT = "https://schema.org"
 SCHEMA = "https://schema.org/"

@@ -15,7 +15,8 @@ from django.utils.feedgenerator import Enclosure
 from django.utils.html import escape
 
 from devices.models import Brand, Device
-from newsroom.core.feeds import SubscriberFeed, absolute_url, tag_uri
+from newsroom.core.addresses import absolute_url, tag_uri
+from newsroom.core.feeds import SubscriberFeed
 from newsroom.markup import absolutise_html, render_bodies
 from newsroom.models import Article, Author, Section, Tag
 

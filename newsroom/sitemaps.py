@@ -12,7 +12,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from devices.sitemaps import BrandSitemap, DeviceSitemap, LaunchEventSitemap
-from newsroom.core.feeds import SiteSitemap, absolute_url
+from newsroom.core.addresses import absolute_url
+from newsroom.core.sitemaps import SiteSitemap
 from newsroom.models import Article, Author, Section, Tag
 
 # Google News reads stories of the last two days, at most 1,000 at a time.

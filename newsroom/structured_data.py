@@ -9,7 +9,7 @@ from django.templatetags.static import static
 from django.urls import reverse
 
 from devices.structured_data import product_reference
-from newsroom.core.feeds import LOGO, absolute_url
+from newsroom.core.addresses import LOGO, absolute_url
 from newsroom.models import Correction
 
 CONTEXT = "https://schema.org"

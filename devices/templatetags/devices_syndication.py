@@ -6,7 +6,8 @@ from django.conf import settings
 from django.urls import reverse
 
 from devices import structured_data
-from newsroom.core.feeds import absolute_url, json_ld_script
+from newsroom.core.addresses import absolute_url
+from newsroom.core.json_ld import json_ld_script
 
 register = template.Library()
 

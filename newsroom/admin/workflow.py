@@ -7,7 +7,6 @@ them to the admin's pages.
 
 import copy
 
-from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -20,6 +19,7 @@ from django.utils.text import format_lazy
 
 from newsroom import permissions, services
 from newsroom.admin.forms import ArticleAdminForm, ScheduleForm
+from newsroom.core.addresses import absolute_url
 from newsroom.core.admin_widgets import EditingAdminMixin, time_zone_note
 from newsroom.core.concurrency import FIELD as VERSION_FIELD
 from newsroom.models import Article, ShareLink
@@ -70,13 +70,9 @@ class ShareLinkInline(EditingAdminMixin, admin.TabularInline):
         state = "works" if link.is_active else "closed"
         return format_html(
             '<a href="{0}">{0}</a> ({1})',
-            self._absolute(link.get_absolute_url()),
+            absolute_url(link.get_absolute_url()),
             state,
         )
-
-    @staticmethod
-    def _absolute(path):
-        return f"{settings.SITE_URL}{path}"
 
 
 class ArticleWorkflowMixin:
