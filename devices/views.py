@@ -1,12 +1,11 @@
 """Device, brand, comparison and launch pages.
 
-Stories are reached through the reverse relations (`device.articles`), whose
-manager is the newsroom's article queryset: `.published()` applies the one
-publication rule without this app importing the newsroom's models.
+The stories each page lists come from `devices.stories.stories_about`, which
+the editorial app provides: this app never imports it.
 """
 
 from django.conf import settings
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from django.http import Http404
 from django.views.generic import DetailView, ListView, TemplateView
 
@@ -25,17 +24,9 @@ from devices.specsheet import (
     spec_timeline,
     tally,
 )
+from devices.stories import stories_about
 
 STORIES_PER_PAGE = settings.NEWSROOM_PAGE_SIZE
-
-
-def public_stories(related_manager):
-    """The public stories of a record, newest first, ready for story cards."""
-    return (
-        related_manager.published()
-        .for_listing()
-        .order_by("-published_at")[:STORIES_PER_PAGE]
-    )
 
 
 def device_queryset():
@@ -87,7 +78,7 @@ class DeviceDetailView(DetailView):
             compare_with=Device.objects.filter(brand=device.brand_id).exclude(
                 pk=device.pk
             )[:6],
-            stories=public_stories(device.articles),
+            stories=stories_about(device)[:STORIES_PER_PAGE],
             **kwargs,
         )
 
@@ -167,23 +158,9 @@ class BrandDetailView(DetailView):
             .distinct(),
             current_partnerships=partnerships.current(),
             past_partnerships=partnerships.ended(),
-            stories=brand_stories(brand),
+            stories=stories_about(brand)[:STORIES_PER_PAGE],
             **kwargs,
         )
-
-
-def brand_stories(brand):
-    """Stories about the brand's devices, devices with its optics, or its
-    launch events."""
-    # The model on the other end of `Device.articles`: the newsroom's Article.
-    articles = Device.articles.rel.related_model.objects
-    return public_stories(
-        articles.filter(
-            Q(devices__brand=brand)
-            | Q(devices__cameras__optics_partner=brand)
-            | Q(launch_events__brand=brand)
-        ).distinct()
-    )
 
 
 class LaunchListView(TemplateView):
@@ -208,5 +185,5 @@ class LaunchDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            stories=public_stories(self.object.articles), **kwargs
+            stories=stories_about(self.object)[:STORIES_PER_PAGE], **kwargs
         )

@@ -22,4 +22,10 @@ class NewsroomConfig(AppConfig):
         post_migrate.connect(_sync_roles, sender=self)
 
         # Connects the receivers that keep the cached section nav current.
+        # Device, brand and launch pages list the stories about them; devices
+        # cannot import this app, so it is handed the one rule here.
+        from devices.stories import stories_about
         from newsroom import navigation  # noqa: F401
+        from newsroom.listings import stories_about as editorial_stories_about
+
+        stories_about.provide(editorial_stories_about)

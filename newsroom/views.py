@@ -8,16 +8,12 @@ from django.views.generic import (
 )
 
 from devices.models import Device
+from newsroom.listings import public_stories
 from newsroom.models import Article, Author, Section, Tag
 from newsroom.search import clean_query, search_stories
 
 SECTION_STORIES_ON_HOME = 3
 DEVICES_IN_SEARCH = 5
-
-
-def public_stories():
-    """Every public story with what a story card shows, newest first."""
-    return Article.objects.published().for_listing()
 
 
 class StoryListView(ListView):

@@ -42,6 +42,26 @@ class ArticleQuerySet(models.QuerySet):
             published_at__lte=now or timezone.now(),
         )
 
+    # "Stories about X", one rule each, for pages, feeds and sitemaps alike.
+    # `record` may be an OuterRef, so sitemaps can use them in subqueries.
+
+    def about_device(self, device):
+        """Stories that cover the device (by an embed or by hand)."""
+        return self.filter(devices=device)
+
+    def about_brand(self, brand):
+        """Stories about the brand's devices, about devices carrying its
+        optics (a camera partnership), or about its launch events."""
+        return self.filter(
+            Q(devices__brand=brand)
+            | Q(devices__cameras__optics_partner=brand)
+            | Q(launch_events__brand=brand)
+        ).distinct()
+
+    def about_event(self, event):
+        """Stories that cover the launch event."""
+        return self.filter(launch_events=event)
+
     def for_listing(self):
         """Everything a story card shows, in a fixed number of queries."""
         return self.select_related("section").prefetch_related(
