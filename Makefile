@@ -15,7 +15,7 @@ WORKERS ?= 3
 help:
 	@echo "make run    serve the demo site on http://$(HOST):$(PORT)"
 	@echo "make test   run the whole test suite"
-	@echo "make lint   ruff check and format check"
+	@echo "make lint   ruff check, format check, import contracts"
 	@echo "make format apply ruff's fixes and formatting"
 	@echo "make backup   save the database and media under BACKUP_DIR"
 	@echo "make restore  bring back the newest backup (or BACKUP=folder)"
@@ -58,6 +58,7 @@ test: $(VENV)/.dev
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 format: $(VENV)/.dev
 	$(BIN)/ruff check --fix .
