@@ -8,7 +8,7 @@ Each class below only says which stories it holds and what it is called;
 import mimetypes
 
 from django.conf import settings
-from django.db.models import Max, Q
+from django.db.models import Max
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.feedgenerator import Enclosure
@@ -183,21 +183,21 @@ class DeviceFeed(StoryFeed):
         return Device.objects.get(slug=slug)
 
     def stories(self, device):
-        return super().stories(device).filter(devices=device)
+        return super().stories(device).about_device(device)
 
     def description(self, channel):
         return f"The latest stories about the {channel.subject.name}."
 
 
 class BrandFeed(StoryFeed):
-    """Stories about any of the brand's devices or launch events."""
+    """Stories about the brand's devices, devices with its optics, or its
+    launch events: the same stories as the brand's page."""
 
     def get_object(self, request, slug):
         return Brand.objects.get(slug=slug)
 
     def stories(self, brand):
-        about_brand = Q(devices__brand=brand) | Q(launch_events__brand=brand)
-        return super().stories(brand).filter(about_brand).distinct()
+        return super().stories(brand).about_brand(brand)
 
     def description(self, channel):
         return f"The latest stories about {channel.subject.name} devices and launches."

@@ -11,7 +11,8 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 
-from devices.sitemaps import BrandSitemap, DeviceSitemap, LaunchEventSitemap
+from devices import sitemaps as device_sitemaps
+from devices.sitemaps import DeviceSitemap, LaunchEventSitemap
 from newsroom.core.addresses import absolute_url
 from newsroom.core.sitemaps import SiteSitemap
 from newsroom.models import Article, Author, Section, Tag
@@ -85,6 +86,27 @@ class TagSitemap(ListingSitemap):
 class AuthorSitemap(ListingSitemap):
     model = Author
     story_lookup = "bylines__author"
+
+
+class BrandSitemap(device_sitemaps.BrandSitemap):
+    """A brand page changes when one of its devices does, and when a story
+    about the brand goes live: the page lists the same stories as its feed
+    (`ArticleQuerySet.about_brand`)."""
+
+    def items(self):
+        newest_story = (
+            Article.objects.published()
+            .about_brand(OuterRef("pk"))
+            .order_by("-published_at")
+            .values("published_at")[:1]
+        )
+        return super().items().annotate(latest_story_at=Subquery(newest_story))
+
+    def lastmod(self, brand):
+        return max(filter(None, (brand.latest, brand.latest_story_at)), default=None)
+
+    def get_latest_lastmod(self):
+        return max(filter(None, map(self.lastmod, self.items())), default=None)
 
 
 class HomeSitemap(SiteSitemap):
