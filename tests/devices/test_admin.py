@@ -11,7 +11,7 @@ from tests.devices.factories import (
     LaunchEventFactory,
     SpecFieldFactory,
 )
-from tests.newsroom.test_admin import article_form
+from tests.newsroom.admin.test_site import article_form
 
 pytestmark = pytest.mark.django_db
 

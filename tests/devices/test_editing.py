@@ -17,7 +17,7 @@ from tests.devices.factories import (
     SpecFieldFactory,
 )
 from tests.factories import ArticleFactory, UserFactory
-from tests.newsroom.admin_helpers import ADD, change_url, form_data, post_edited
+from tests.newsroom.admin.helpers import ADD, change_url, form_data, post_edited
 
 pytestmark = pytest.mark.django_db
 

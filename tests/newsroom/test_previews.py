@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from newsroom.models import Article, ShareLink
 from tests.factories import ArticleFactory, ShareLinkFactory, UserFactory
-from tests.newsroom.admin_helpers import form_data
+from tests.newsroom.admin.helpers import form_data
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ from reversion.models import Version
 from newsroom import services
 from newsroom.models import Article, Correction
 from tests.factories import ArticleFactory, UserFactory
-from tests.newsroom.admin_helpers import (
+from tests.newsroom.admin.helpers import (
     CHANGELIST,
     change_url,
     form_data,

@@ -12,7 +12,7 @@ from PIL import Image
 from newsroom import permissions
 from newsroom.models import Article, Author
 from tests.factories import ArticleFactory, AuthorFactory
-from tests.newsroom.admin_helpers import (
+from tests.newsroom.admin.helpers import (
     CHANGELIST,
     change_url,
     form_data,

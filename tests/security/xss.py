@@ -167,7 +167,7 @@ def xss_clients(db):
 def save_as_contributor(clients, number, payload):
     """The payload as title, standfirst and body of a story a contributor
     files through the admin; then an editor publishes it."""
-    from tests.newsroom.test_admin import article_form
+    from tests.newsroom.admin.test_site import article_form
 
     title = f"Hostile {number} {payload}"[:200]
     slug = f"hostile-{number}"

@@ -14,7 +14,7 @@ from PIL import Image
 from newsroom.core import images
 from newsroom.models import Article
 from tests.factories import ArticleFactory, SectionFactory, UserFactory
-from tests.newsroom.admin_helpers import (
+from tests.newsroom.admin.helpers import (
     ADD,
     change_url,
     form_data,

@@ -6,7 +6,7 @@ from reversion.models import Version
 from newsroom import services
 from newsroom.models import Article, Correction
 from tests.factories import ArticleFactory, AuthorFactory
-from tests.newsroom.admin_helpers import CHANGELIST, change_url, post_edited
+from tests.newsroom.admin.helpers import CHANGELIST, change_url, post_edited
 
 pytestmark = pytest.mark.django_db
 
