@@ -5,10 +5,7 @@ from django.contrib import admin
 from django.db import models
 from reversion.admin import VersionAdmin
 
-from devices import (
-    revisions,  # noqa: F401  (registers history before admins)
-    services,
-)
+from devices import services
 from devices.models import (
     Brand,
     CameraModule,

@@ -1,6 +1,10 @@
 from django.apps import AppConfig
 from django.apps import apps as global_apps
+from django.conf import settings
 from django.db.models.signals import post_migrate
+
+from devices.stories import stories_about
+from newsroom.core.folders import make_database_folders
 
 
 def _sync_roles(sender, using, apps=global_apps, **kwargs):
@@ -15,17 +19,17 @@ class NewsroomConfig(AppConfig):
     verbose_name = "Newsroom"
 
     def ready(self):
-        # Registers the models whose history django-reversion keeps.
-        from newsroom import revisions  # noqa: F401
+        # The SQLite file's folder (var/ by default), before any connection.
+        make_database_folders(settings.DATABASES)
 
         # Roles stay complete after every migrate and every test flush.
         post_migrate.connect(_sync_roles, sender=self)
 
         # Connects the receivers that keep the cached section nav current.
-        # Device, brand and launch pages list the stories about them; devices
-        # cannot import this app, so it is handed the one rule here.
-        from devices.stories import stories_about
         from newsroom import navigation  # noqa: F401
+
+        # Device, brand and launch pages list the stories about them; devices
+        # cannot import this app, so it hands them the one rule here.
         from newsroom.listings import stories_about as editorial_stories_about
 
         stories_about.provide(editorial_stories_about)

@@ -105,8 +105,6 @@ TEMPLATES = [
 # Database and cache
 # ---------------------------------------------------------------------------
 
-(BASE_DIR / "var").mkdir(exist_ok=True)
-
 DATABASES = {
     "default": env.db(
         "DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'var' / 'newsroom.sqlite3'}"

@@ -1,5 +1,6 @@
 """Brands, the partnerships between them, and the sources claims come from."""
 
+import reversion
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -7,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 
+@reversion.register(follow=["partnerships"])
 class Brand(models.Model):
     name = models.CharField(max_length=80, unique=True)
     slug = models.SlugField(max_length=80, unique=True)
@@ -39,6 +41,7 @@ class PartnershipQuerySet(models.QuerySet):
         return self.filter(Q(brand=brand) | Q(partner=brand))
 
 
+@reversion.register()
 class Partnership(models.Model):
     class Kind(models.TextChoices):
         CAMERA_OPTICS = "camera-optics", "Camera optics"

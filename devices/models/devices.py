@@ -7,6 +7,7 @@ spec (rumoured, then confirmed, or changed) is the list of its claims.
 
 from decimal import Decimal
 
+import reversion
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
@@ -24,6 +25,9 @@ class DeviceQuerySet(models.QuerySet):
         ).distinct()
 
 
+# A device's revision carries its aliases, spec claims and camera modules,
+# so reverting brings back the whole record.
+@reversion.register(follow=["aliases", "spec_claims", "cameras"])
 class Device(models.Model):
     class Status(models.TextChoices):
         RUMOURED = "rumoured", "Rumoured"
@@ -78,6 +82,7 @@ class Device(models.Model):
             )
 
 
+@reversion.register()
 class DeviceAlias(models.Model):
     class Kind(models.TextChoices):
         LEAKED = "leaked", "Leaked name"
@@ -190,6 +195,7 @@ class SpecClaimQuerySet(models.QuerySet):
         return self.select_related("field", "source")
 
 
+@reversion.register()
 class SpecClaim(Claim):
     device = models.ForeignKey(
         Device, on_delete=models.CASCADE, related_name="spec_claims"
@@ -263,6 +269,7 @@ class SpecClaim(Claim):
         return value
 
 
+@reversion.register()
 class CameraModule(models.Model):
     class Role(models.TextChoices):
         MAIN = "main", "Main"

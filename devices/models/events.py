@@ -3,6 +3,7 @@
 import datetime as dt
 import zoneinfo
 
+import reversion
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -37,6 +38,8 @@ class LaunchEventQuerySet(models.QuerySet):
         return self.filter(self._over(now or timezone.now())).order_by("-starts_at")
 
 
+# Its devices are part of its own record.
+@reversion.register()
 class LaunchEvent(models.Model):
     class Status(models.TextChoices):
         SCHEDULED = "scheduled", "Scheduled"

@@ -2,7 +2,6 @@ import reversion
 from django.contrib import admin
 from reversion.admin import VersionAdmin
 
-from newsroom import revisions  # noqa: F401  (registers history before admins)
 from newsroom.admin.workflow import (
     ArticleWorkflowMixin,
     PublicationStateFilter,

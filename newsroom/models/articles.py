@@ -1,5 +1,6 @@
 """Stories: the one publication rule, bylines, corrections and coverage."""
 
+import reversion
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -113,6 +114,13 @@ class ArticleQuerySet(models.QuerySet):
         )
 
 
+# Its revision carries its bylines, corrections and covered devices and
+# events (tags are part of its own record), so reverting brings the whole
+# story back; the derived HTML and the edit counter are recomputed on save.
+@reversion.register(
+    follow=["bylines", "corrections", "device_links", "launch_event_links"],
+    exclude=["body_html", "version"],
+)
 class Article(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
@@ -280,6 +288,7 @@ class Article(models.Model):
         return [byline.author for byline in self.bylines.all()]
 
 
+@reversion.register()
 class Byline(models.Model):
     article = models.ForeignKey(
         Article, on_delete=models.CASCADE, related_name="bylines"
@@ -299,6 +308,7 @@ class Byline(models.Model):
         return f"{self.author} on {self.article}"
 
 
+@reversion.register()
 class Correction(models.Model):
     """A change made after publication that readers are told about."""
 
@@ -338,6 +348,7 @@ class CoverageLink(models.Model):
         return f"{self.covered} in {self.article}"
 
 
+@reversion.register()
 class ArticleDevice(CoverageLink):
     article = models.ForeignKey(
         Article, on_delete=models.CASCADE, related_name="device_links"
@@ -360,6 +371,7 @@ class ArticleDevice(CoverageLink):
         return self.device
 
 
+@reversion.register()
 class ArticleLaunchEvent(CoverageLink):
     article = models.ForeignKey(
         Article, on_delete=models.CASCADE, related_name="launch_event_links"

@@ -1,9 +1,11 @@
 """Where stories are filed: sections and tags."""
 
+import reversion
 from django.db import models
 from django.urls import reverse
 
 
+@reversion.register()
 class Section(models.Model):
     name = models.CharField(max_length=80, unique=True)
     slug = models.SlugField(max_length=80, unique=True)
@@ -22,6 +24,7 @@ class Section(models.Model):
         return reverse("newsroom:section-detail", kwargs={"slug": self.slug})
 
 
+@reversion.register()
 class Tag(models.Model):
     name = models.CharField(max_length=80, unique=True)
     slug = models.SlugField(max_length=80, unique=True)

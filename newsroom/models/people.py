@@ -1,10 +1,12 @@
 """The people behind the stories."""
 
+import reversion
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
 
+@reversion.register(follow=["links"])
 class Author(models.Model):
     name = models.CharField(max_length=120)
     slug = models.SlugField(max_length=140, unique=True)
@@ -31,6 +33,7 @@ class Author(models.Model):
         return reverse("newsroom:author-detail", kwargs={"slug": self.slug})
 
 
+@reversion.register()
 class AuthorLink(models.Model):
     author = models.ForeignKey(Author, on_delete=models.CASCADE, related_name="links")
     label = models.CharField(max_length=60, help_text="For example: Website, Mastodon.")
