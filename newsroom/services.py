@@ -1,11 +1,14 @@
-"""The publishing workflow: each step checks the role, saves, and keeps a revision.
+"""Writing and publishing stories: each step saves and keeps a revision.
 
-Every function takes keyword-only arguments and the user acting (`by`), checks
-newsroom.permissions, and saves through `Article.save()` so the story's
-version counter moves and a stale form opened before the step is refused.
+`write_story` is how a story is saved as written, by the admin, the demo
+loader or any import. The workflow steps check the role of the user acting
+(`by`) with newsroom.permissions. Every function takes keyword-only
+arguments and saves through `Article.save()`, so the story's version counter
+moves and a stale form opened before the step is refused.
 """
 
 import datetime as dt
+from collections.abc import Callable
 
 import reversion
 from django.contrib.auth.models import AbstractBaseUser
@@ -14,6 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from newsroom import permissions
+from newsroom.coverage import sync_coverage
 from newsroom.models import Article, Correction
 
 
@@ -26,6 +30,45 @@ def _save_with_revision(*, article: Article, by: AbstractBaseUser, comment: str)
         article.save()
         reversion.set_user(by)
         reversion.set_comment(comment)
+    return article
+
+
+def fill_publication_time(*, article: Article, now: dt.datetime | None = None):
+    """Publishing without a time means now (a time in the future schedules)."""
+    if article.status == Article.Status.PUBLISHED and article.published_at is None:
+        article.published_at = now or timezone.now()
+
+
+@transaction.atomic
+def write_story(
+    *,
+    article: Article,
+    by: AbstractBaseUser | None,
+    comment: str = "",
+    save: Callable[[], None] | None = None,
+    save_parts: Callable[[], None] | None = None,
+) -> Article:
+    """Save a story as written, with its parts and coverage, in one revision.
+
+    `save` stores the story's own row (default `article.save()`; the admin
+    passes its own, which keeps the text when an upload fails).
+    `save_parts` stores what else was written with it (tags, bylines,
+    devices picked by hand); it runs before the devices and events the embeds
+    name are brought in step, so hand-made links are never taken for embedded
+    ones. Inside an open revision (the admin's) this one joins it.
+    """
+    fill_publication_time(article=article)
+    with reversion.create_revision():
+        (save or article.save)()
+        if save_parts is not None:
+            save_parts()
+        sync_coverage(article=article)
+        # Again, so the revision holds the links just brought in step.
+        reversion.add_to_revision(article)
+        if by is not None:
+            reversion.set_user(by)
+        if comment:
+            reversion.set_comment(comment)
     return article
 
 

@@ -1,7 +1,7 @@
-import reversion
 from django.contrib import admin
 from reversion.admin import VersionAdmin
 
+from newsroom import services
 from newsroom.admin.workflow import (
     ArticleWorkflowMixin,
     PublicationStateFilter,
@@ -13,7 +13,6 @@ from newsroom.core.admin_widgets import (
     UploadFaultAdminMixin,
     thumbnail,
 )
-from newsroom.coverage import sync_coverage
 from newsroom.models import (
     Article,
     ArticleDevice,
@@ -122,13 +121,20 @@ class ArticleAdmin(
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("bylines__author")
 
+    def save_model(self, request, obj, form, change):
+        # Saved with its inlines by services.write_story, in save_related.
+        pass
+
     def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        # After the hand-made links are saved, bring the embedded ones in step.
-        sync_coverage(article=form.instance)
-        if reversion.is_active():
-            # Again, so this save's revision holds the links just brought in step.
-            reversion.add_to_revision(form.instance)
+        story_admin = super()
+        services.write_story(
+            article=form.instance,
+            by=request.user,
+            save=lambda: story_admin.save_model(request, form.instance, form, change),
+            save_parts=lambda: story_admin.save_related(
+                request, form, formsets, change
+            ),
+        )
 
     @admin.display(description="Authors")
     def author_names(self, article):

@@ -1,10 +1,12 @@
+from functools import partial
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
 
+from devices.embeds import find_embeds, referenced_slugs
 from devices.models import Device
-from newsroom import permissions
-from newsroom.coverage import sync_coverage
+from newsroom import permissions, services
 from newsroom.demo import stories as demo
 from newsroom.models import Article, ArticleDevice, Author, Byline, Section, Tag
 
@@ -75,7 +77,7 @@ def load_editorial(*, editor_password: str, contributor_password: str) -> list[s
     for story in demo.STORIES:
         if Article.objects.filter(slug=story["slug"]).exists():
             continue
-        article = Article.objects.create(
+        article = Article(
             slug=story["slug"],
             title=story["title"],
             dek=story["dek"],
@@ -85,15 +87,25 @@ def load_editorial(*, editor_password: str, contributor_password: str) -> list[s
             status=story.get("status", Article.Status.PUBLISHED),
             published_at=story["published_at"],
         )
-        article.tags.set(tags[slug] for slug in story["tags"])
-        for position, author_slug in enumerate(story["authors"]):
-            Byline.objects.create(
-                article=article, author=authors[author_slug], position=position
-            )
-        # Devices named by embeds follow the body; the others are linked by hand.
-        sync_coverage(article=article)
-        for device in Device.objects.filter(slug__in=story.get("devices", [])):
-            ArticleDevice.objects.get_or_create(article=article, device=device)
+        services.write_story(
+            article=article,
+            by=None,
+            comment="Loaded with the demo",
+            save_parts=partial(_save_demo_parts, article, story, tags, authors),
+        )
         created_names.append(f"story {story['slug']}")
 
     return created_names
+
+
+def _save_demo_parts(article, story, tags, authors):
+    article.tags.set(tags[slug] for slug in story["tags"])
+    for position, author_slug in enumerate(story["authors"]):
+        Byline.objects.create(
+            article=article, author=authors[author_slug], position=position
+        )
+    # Devices named by embeds follow the body; the others are linked by hand.
+    embedded, _ = referenced_slugs(find_embeds(article.body))
+    by_hand = set(story.get("devices", [])) - set(embedded)
+    for device in Device.objects.filter(slug__in=by_hand):
+        ArticleDevice.objects.get_or_create(article=article, device=device)

@@ -253,8 +253,6 @@ class Article(models.Model):
             raise ValidationError(
                 {"hero_alt": "Describe the hero image for readers who cannot see it."}
             )
-        if self.status == self.Status.PUBLISHED and self.published_at is None:
-            self.published_at = timezone.now()
         try:
             embeds.validate_embeds(self.body)
         except ValidationError as error:

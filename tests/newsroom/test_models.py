@@ -4,7 +4,6 @@ import pytest
 import time_machine
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.utils import timezone
 
 from newsroom.models import Article
 from tests.factories import ArticleFactory, TagFactory
@@ -66,11 +65,6 @@ class TestArticle:
         with pytest.raises(ValidationError) as error:
             story.clean()
         assert "hero_alt" in error.value.message_dict
-
-    def test_publishing_without_a_time_means_now(self):
-        story = ArticleFactory.build(published_at=None)
-        story.clean()
-        assert abs(story.published_at - timezone.now()) < dt.timedelta(seconds=5)
 
     def test_updated_only_when_edited_after_publication(self):
         with time_machine.travel(NOW, tick=False):

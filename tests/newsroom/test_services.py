@@ -5,13 +5,38 @@ import datetime as dt
 import pytest
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
+from reversion.models import Version
 
 from newsroom import services
 from newsroom.models import Article, Correction
 from newsroom.services import WorkflowError
-from tests.factories import ArticleFactory
+from tests.devices.factories import DeviceFactory
+from tests.factories import ArticleFactory, SectionFactory
 
 pytestmark = pytest.mark.django_db
+
+
+def test_publishing_without_a_time_means_now(editor):
+    story = ArticleFactory.build(published_at=None, section=SectionFactory())
+    services.write_story(article=story, by=editor)
+    assert abs(story.published_at - timezone.now()) < dt.timedelta(seconds=5)
+
+
+def test_writing_a_story_links_its_embeds_and_keeps_a_revision(editor):
+    device = DeviceFactory(slug="xiaomi-12s-ultra")
+    story = ArticleFactory.build(
+        body="Intro.\n\n[[specs xiaomi-12s-ultra]]\n", section=SectionFactory()
+    )
+    services.write_story(article=story, by=editor, comment="First draft")
+    assert list(story.devices.all()) == [device]
+    (version,) = Version.objects.get_for_object(story)
+    assert version.revision.user == editor
+    assert version.revision.comment == "First draft"
+    assert device.pk in [
+        link.field_dict["device_id"]
+        for link in version.revision.version_set.all()
+        if link.content_type.model == "articledevice"
+    ]
 
 
 def test_scheduled_story_goes_live_by_itself(editor, time_machine):
