@@ -23,6 +23,7 @@ from devices.models import Brand, Device, LaunchEvent
 from devices.specsheet import spec_timeline
 from newsroom.core.addresses import absolute_url, site_host, tag_uri
 from newsroom.core.conditional import answer_conditionally
+from newsroom.core.dates import WEEKDAY_DATE, format_day, format_moment
 from newsroom.core.feeds import SubscriberFeed
 
 # ---------------------------------------------------------------------------
@@ -50,8 +51,8 @@ def launch_uid(event) -> str:
 
 def _when(local_start) -> str:
     if isinstance(local_start, dt.datetime):
-        return f"{local_start:%A %-d %B %Y, %H:%M} ({local_start.tzinfo})"
-    return f"{local_start:%A %-d %B %Y}"
+        return format_moment(local_start, zone=local_start.tzinfo, style=WEEKDAY_DATE)
+    return format_day(local_start, WEEKDAY_DATE)
 
 
 def calendar_event(event) -> icalendar.Event:
@@ -256,7 +257,7 @@ class SpecChangesFeed(SubscriberFeed):
         source = claim.source.name if claim.source else "an unnamed source"
         text = (
             f"{claim.get_confidence_display()}, according to {source} "
-            f"on {claim.stated_on:%-d %B %Y}."
+            f"on {format_day(claim.stated_on)}."
         )
         if change["change"] == "changed":
             text = f"Previously {before.display_value}. {text}"

@@ -17,6 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from newsroom import permissions
+from newsroom.core.dates import format_moment
 from newsroom.coverage import sync_coverage
 from newsroom.models import Article, Correction
 
@@ -112,11 +113,8 @@ def schedule(*, article: Article, by: AbstractBaseUser, at: dt.datetime) -> Arti
         raise WorkflowError("Pick a time in the future to schedule a story.")
     article.status = Article.Status.PUBLISHED
     article.published_at = at
-    local = timezone.localtime(at)
     return _save_with_revision(
-        article=article,
-        by=by,
-        comment=f"Scheduled for {local:%Y-%m-%d %H:%M} {local.tzname()}",
+        article=article, by=by, comment=f"Scheduled for {format_moment(at)}"
     )
 
 

@@ -22,6 +22,7 @@ from newsroom.admin.forms import ArticleAdminForm, ScheduleForm
 from newsroom.core.addresses import absolute_url
 from newsroom.core.admin_widgets import EditingAdminMixin, time_zone_note
 from newsroom.core.concurrency import FIELD as VERSION_FIELD
+from newsroom.core.dates import SHORT_DATE, format_moment
 from newsroom.models import Article, ShareLink
 
 
@@ -144,7 +145,7 @@ class ArticleWorkflowMixin:
             return "Live"
         return format_html(
             "Scheduled for {}",
-            timezone.localtime(article.published_at).strftime("%d %b %Y, %H:%M %Z"),
+            format_moment(article.published_at, style=SHORT_DATE),
         )
 
     @admin.display(
@@ -157,7 +158,7 @@ class ArticleWorkflowMixin:
     def goes_live(self, article):
         if article.published_at is None:
             return "—"
-        return timezone.localtime(article.published_at).strftime("%d %b %Y, %H:%M")
+        return format_moment(article.published_at, style=SHORT_DATE, zone_name=False)
 
     @admin.display(description="Preview")
     def preview(self, article):
@@ -206,12 +207,11 @@ class ArticleWorkflowMixin:
         form = ScheduleForm(request.POST if "apply" in request.POST else None)
         if form.is_valid():
             moment = form.cleaned_data["published_at"]
-            local = timezone.localtime(moment)
             self._apply(
                 request,
                 queryset,
                 services.schedule,
-                f"scheduled for {local:%d %b %Y, %H:%M} {local.tzname()}",
+                f"scheduled for {format_moment(moment, style=SHORT_DATE)}",
                 at=moment,
             )
             return None

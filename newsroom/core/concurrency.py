@@ -10,9 +10,9 @@ is a deliberate choice to replace the other person's edit, never a silent one.
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils import timezone
-from django.utils.dateformat import format as format_date
 from reversion.models import Version
+
+from newsroom.core.dates import format_moment
 
 FIELD = "edited_version"
 
@@ -28,8 +28,7 @@ def last_change(instance) -> tuple[str, str]:
         return "Someone", "just now"
     user = latest.revision.user
     who = (user.get_full_name() or user.get_username()) if user else "Someone"
-    when = timezone.localtime(latest.revision.date_created)
-    return who, f"{format_date(when, 'j F Y, H:i')} {when.tzname()}"
+    return who, format_moment(latest.revision.date_created)
 
 
 class VersionCheckedFormMixin(forms.Form):

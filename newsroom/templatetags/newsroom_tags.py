@@ -1,9 +1,8 @@
 from django import template
-from django.utils import timezone
-from django.utils.dateformat import format as format_date
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from newsroom.core import dates
 from newsroom.markup import render_bodies
 from newsroom.navigation import nav_sections
 
@@ -21,19 +20,26 @@ def section_nav(context):
 
 
 @register.simple_tag
-def reader_time(moment, fmt="j F Y, H:i T"):
-    """A moment as a <time> element in the newsroom's time zone."""
+def reader_time(moment):
+    """A moment as a <time> element in the newsroom's time zone, named."""
     if moment is None:
         return ""
-    local = timezone.localtime(moment)
     return format_html(
-        '<time datetime="{}">{}</time>', moment.isoformat(), format_date(local, fmt)
+        '<time datetime="{}">{}</time>', moment.isoformat(), dates.format_moment(moment)
     )
 
 
 @register.simple_tag
 def published_time(article):
-    return reader_time(article.published_at, "j F Y")
+    """The newsroom's day of publication, as a <time> element."""
+    if article.published_at is None:
+        return ""
+    moment = article.published_at
+    return format_html(
+        '<time datetime="{}">{}</time>',
+        moment.isoformat(),
+        dates.format_day(dates.local(moment)),
+    )
 
 
 @register.simple_tag
