@@ -20,6 +20,10 @@ class Confidence(models.TextChoices):
     def explanation(self) -> str:
         return EXPLANATIONS[self]
 
+    @property
+    def symbol(self) -> str:
+        return SYMBOLS[self]
+
 
 RANKS = {
     Confidence.RUMOURED: 0,
@@ -31,6 +35,13 @@ EXPLANATIONS = {
     Confidence.RUMOURED: "From a leak or a single unconfirmed report.",
     Confidence.EXPECTED: "Widely reported ahead of launch, not yet official.",
     Confidence.CONFIRMED: "Stated by the maker or verified by us.",
+}
+
+# A shape as well as a word, so a mark reads without colour.
+SYMBOLS = {
+    Confidence.CONFIRMED: "●",
+    Confidence.EXPECTED: "◐",
+    Confidence.RUMOURED: "○",
 }
 
 

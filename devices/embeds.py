@@ -84,6 +84,10 @@ class Embed:
             if what == "event"
         ]
 
+    def line(self) -> str:
+        """The embed as an author writes it: `[[kind slug ...]]`."""
+        return f"[[{self.kind} {' '.join(self.slugs)}]]"
+
     def placeholder(self) -> str:
         return (
             f'<div class="embed-placeholder" data-embed="{self.kind}" '

@@ -76,7 +76,7 @@ def render_markdown(text: str) -> str:
     for token, embed in found.items():
         html = html.replace(f"<p>{token}</p>", embed.placeholder())
         # Inside a code block the line stays the text the author typed.
-        html = html.replace(token, f"[[{embed.kind} {' '.join(embed.slugs)}]]")
+        html = html.replace(token, embed.line())
     return html
 
 

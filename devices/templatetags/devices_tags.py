@@ -5,13 +5,6 @@ from devices.confidence import Confidence
 
 register = template.Library()
 
-# A shape as well as a word, so the mark reads without colour.
-SYMBOLS = {
-    Confidence.CONFIRMED: "●",
-    Confidence.EXPECTED: "◐",
-    Confidence.RUMOURED: "○",
-}
-
 
 @register.simple_tag
 def confidence_mark(value):
@@ -25,7 +18,7 @@ def confidence_mark(value):
         '<span aria-hidden="true">{}</span> {}</span>',
         level.value,
         level.explanation,
-        SYMBOLS[level],
+        level.symbol,
         level.label,
     )
 
