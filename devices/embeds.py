@@ -187,6 +187,13 @@ def validate_embeds(text: str) -> None:
 # --- Rendering ------------------------------------------------------------------
 
 
+def _by_slug(queryset, slugs) -> dict:
+    """The records of `queryset` with these slugs, by slug (no query if none)."""
+    if not slugs:
+        return {}
+    return {record.slug: record for record in queryset.filter(slug__in=slugs)}
+
+
 class EmbedData:
     """Everything a batch of embeds shows, loaded in at most four queries."""
 
@@ -199,30 +206,12 @@ class EmbedData:
                 camera_slugs.update(embed.device_slugs)
             event_slugs.update(embed.event_slugs)
         device_slugs = spec_slugs | camera_slugs
-        self.devices = (
-            {
-                device.slug: device
-                for device in Device.objects.select_related("brand").filter(
-                    slug__in=device_slugs
-                )
-            }
-            if device_slugs
-            else {}
-        )
+        self.devices = _by_slug(Device.objects.select_related("brand"), device_slugs)
         self.claims = self._by_device(SpecClaim.objects.for_sheets(), spec_slugs)
         self.cameras = self._by_device(
             CameraModule.objects.select_related("optics_partner"), camera_slugs
         )
-        self.events = (
-            {
-                event.slug: event
-                for event in LaunchEvent.objects.select_related("brand").filter(
-                    slug__in=event_slugs
-                )
-            }
-            if event_slugs
-            else {}
-        )
+        self.events = _by_slug(LaunchEvent.objects.select_related("brand"), event_slugs)
 
     def _by_device(self, queryset, slugs):
         ids = [self.devices[s].pk for s in slugs if s in self.devices]

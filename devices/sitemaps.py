@@ -6,15 +6,23 @@ from devices.models import Brand, Device, LaunchEvent
 from newsroom.core.sitemaps import SiteSitemap
 
 
-class DeviceSitemap(SiteSitemap):
-    def items(self):
-        return Device.objects.only("slug", "updated_at").order_by("pk")
+class RecordSitemap(SiteSitemap):
+    """The page of every record of `model`, as new as the record."""
 
-    def lastmod(self, device):
-        return device.updated_at
+    model = None
+
+    def items(self):
+        return self.model.objects.only("slug", "updated_at").order_by("pk")
+
+    def lastmod(self, record):
+        return record.updated_at
 
     def get_latest_lastmod(self):
-        return Device.objects.aggregate(latest=Max("updated_at"))["latest"]
+        return self.model.objects.aggregate(latest=Max("updated_at"))["latest"]
+
+
+class DeviceSitemap(RecordSitemap):
+    model = Device
 
 
 class BrandSitemap(SiteSitemap):
@@ -30,12 +38,5 @@ class BrandSitemap(SiteSitemap):
         return Device.objects.aggregate(latest=Max("updated_at"))["latest"]
 
 
-class LaunchEventSitemap(SiteSitemap):
-    def items(self):
-        return LaunchEvent.objects.only("slug", "updated_at").order_by("pk")
-
-    def lastmod(self, event):
-        return event.updated_at
-
-    def get_latest_lastmod(self):
-        return LaunchEvent.objects.aggregate(latest=Max("updated_at"))["latest"]
+class LaunchEventSitemap(RecordSitemap):
+    model = LaunchEvent

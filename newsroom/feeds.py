@@ -137,24 +137,36 @@ class StoryFeed(SubscriberFeed):
         }
 
 
-class SectionFeed(StoryFeed):
-    def get_object(self, request, slug):
-        return Section.objects.get(slug=slug)
+class SubjectFeed(StoryFeed):
+    """The stories about one record, found by its slug: its `model`, and the
+    `story_lookup` that leads from a story to it (as in the sitemaps)."""
 
-    def stories(self, section):
-        return super().stories(section).filter(section=section)
+    model = None
+    story_lookup = None
+
+    def get_object(self, request, slug):
+        return self.model.objects.get(slug=slug)
+
+    def stories(self, subject):
+        return self.about(super().stories(subject), subject)
+
+    def about(self, stories, subject):
+        """Which of `stories` are about `subject`."""
+        return stories.filter(**{self.story_lookup: subject})
+
+
+class SectionFeed(SubjectFeed):
+    model = Section
+    story_lookup = "section"
 
     def description(self, channel):
         section = channel.subject
         return section.description or f"The latest {section.name} stories."
 
 
-class TagFeed(StoryFeed):
-    def get_object(self, request, slug):
-        return Tag.objects.get(slug=slug)
-
-    def stories(self, tag):
-        return super().stories(tag).filter(tags=tag)
+class TagFeed(SubjectFeed):
+    model = Tag
+    story_lookup = "tags"
 
     def title(self, channel):
         return f"{settings.SITE_NAME}: stories tagged {channel.subject.name}"
@@ -163,12 +175,9 @@ class TagFeed(StoryFeed):
         return f"The latest stories tagged {channel.subject.name}."
 
 
-class AuthorFeed(StoryFeed):
-    def get_object(self, request, slug):
-        return Author.objects.get(slug=slug)
-
-    def stories(self, author):
-        return super().stories(author).filter(bylines__author=author)
+class AuthorFeed(SubjectFeed):
+    model = Author
+    story_lookup = "bylines__author"
 
     def title(self, channel):
         return f"{settings.SITE_NAME}: stories by {channel.subject.name}"
@@ -178,26 +187,24 @@ class AuthorFeed(StoryFeed):
         return author.bio or f"The latest stories by {author.name}."
 
 
-class DeviceFeed(StoryFeed):
-    def get_object(self, request, slug):
-        return Device.objects.get(slug=slug)
+class DeviceFeed(SubjectFeed):
+    model = Device
 
-    def stories(self, device):
-        return super().stories(device).about_device(device)
+    def about(self, stories, device):
+        return stories.about_device(device)
 
     def description(self, channel):
         return f"The latest stories about the {channel.subject.name}."
 
 
-class BrandFeed(StoryFeed):
+class BrandFeed(SubjectFeed):
     """Stories about the brand's devices, devices with its optics, or its
     launch events: the same stories as the brand's page."""
 
-    def get_object(self, request, slug):
-        return Brand.objects.get(slug=slug)
+    model = Brand
 
-    def stories(self, brand):
-        return super().stories(brand).about_brand(brand)
+    def about(self, stories, brand):
+        return stories.about_brand(brand)
 
     def description(self, channel):
         return f"The latest stories about {channel.subject.name} devices and launches."

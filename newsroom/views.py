@@ -51,39 +51,42 @@ class HomeView(StoryListView):
         return context
 
 
-class SectionDetailView(StoryListView):
+class SubjectStoryListView(StoryListView):
+    """The stories of one section, tag or author, found by its slug among
+    `subjects`; `story_lookup` leads from a story to it (as in the feeds and
+    sitemaps), and the page has it under `subject_name`."""
+
+    subjects = None
+    subject_name = None
+    story_lookup = None
+
+    def get_queryset(self):
+        self.subject = get_object_or_404(self.subjects, slug=self.kwargs["slug"])
+        return public_stories().filter(**{self.story_lookup: self.subject})
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**{self.subject_name: self.subject}, **kwargs)
+
+
+class SectionDetailView(SubjectStoryListView):
     template_name = "newsroom/section_detail.html"
-
-    def get_queryset(self):
-        self.section = get_object_or_404(Section, slug=self.kwargs["slug"])
-        return public_stories().filter(section=self.section)
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(section=self.section, **kwargs)
+    subjects = Section.objects.all()
+    subject_name = "section"
+    story_lookup = "section"
 
 
-class TagDetailView(StoryListView):
+class TagDetailView(SubjectStoryListView):
     template_name = "newsroom/tag_detail.html"
-
-    def get_queryset(self):
-        self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
-        return public_stories().filter(tags=self.tag)
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(tag=self.tag, **kwargs)
+    subjects = Tag.objects.all()
+    subject_name = "tag"
+    story_lookup = "tags"
 
 
-class AuthorDetailView(StoryListView):
+class AuthorDetailView(SubjectStoryListView):
     template_name = "newsroom/author_detail.html"
-
-    def get_queryset(self):
-        self.author = get_object_or_404(
-            Author.objects.prefetch_related("links"), slug=self.kwargs["slug"]
-        )
-        return public_stories().filter(bylines__author=self.author)
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(author=self.author, **kwargs)
+    subjects = Author.objects.prefetch_related("links")
+    subject_name = "author"
+    story_lookup = "bylines__author"
 
 
 class ArticleDateMixin:

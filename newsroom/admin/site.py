@@ -43,22 +43,25 @@ class CorrectionInline(EditingAdminMixin, admin.StackedInline):
     extra = 0
 
 
-class ArticleDeviceInline(admin.TabularInline):
-    model = ArticleDevice
+class CoverageInline(admin.TabularInline):
+    """What the story covers; links its embeds made are marked, not editable."""
+
     extra = 0
-    autocomplete_fields = ["device"]
     readonly_fields = ["from_embed"]
+
+
+class ArticleDeviceInline(CoverageInline):
+    model = ArticleDevice
+    autocomplete_fields = ["device"]
     verbose_name_plural = (
         "devices in this story (embedded ones are added and removed with their "
         "embed; add others by hand)"
     )
 
 
-class ArticleLaunchEventInline(admin.TabularInline):
+class ArticleLaunchEventInline(CoverageInline):
     model = ArticleLaunchEvent
-    extra = 0
     autocomplete_fields = ["launch_event"]
-    readonly_fields = ["from_embed"]
     verbose_name_plural = (
         "launch events in this story (embedded ones follow their embed)"
     )
