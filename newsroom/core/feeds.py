@@ -115,6 +115,15 @@ class SubscriberFeed(Feed):
         return False
 
 
+# Each format of a feed: its address beside the page, the suffix of its
+# URL name, its generator, and its media type and name for autodiscovery.
+FEED_FORMATS = [
+    ("feed/", "", RssFeed, "application/rss+xml", "RSS"),
+    ("feed/atom/", "-atom", AtomFeed, "application/atom+xml", "Atom"),
+    ("feed.json", "-json", JsonFeed, "application/feed+json", "JSON Feed"),
+]
+
+
 def feed_paths(route: str, feed_class, name: str) -> list:
     """URL patterns for one feed beside the page at `route`.
 
@@ -122,7 +131,6 @@ def feed_paths(route: str, feed_class, name: str) -> list:
     JSON Feed; each pattern is named `name`, `name-atom` and `name-json`.
     """
     return [
-        path(f"{route}feed/", feed_class(), name=name),
-        path(f"{route}feed/atom/", feed_class(AtomFeed), name=f"{name}-atom"),
-        path(f"{route}feed.json", feed_class(JsonFeed), name=f"{name}-json"),
+        path(f"{route}{address}", feed_class(generator), name=f"{name}{suffix}")
+        for address, suffix, generator, _, _ in FEED_FORMATS
     ]

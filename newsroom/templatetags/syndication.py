@@ -7,15 +7,10 @@ from django.urls import reverse
 
 from newsroom import structured_data
 from newsroom.core.addresses import absolute_url
+from newsroom.core.feeds import FEED_FORMATS
 from newsroom.core.json_ld import json_ld_script
 
 register = template.Library()
-
-FEED_FORMATS = [
-    ("", "application/rss+xml", "RSS"),
-    ("-atom", "application/atom+xml", "Atom"),
-    ("-json", "application/feed+json", "JSON Feed"),
-]
 
 
 @register.filter
@@ -39,7 +34,7 @@ def feed_links(url_name, subject=None, label=""):
                 "title": f"{title} ({label})",
                 "href": absolute_url(reverse(url_name + suffix, kwargs=kwargs)),
             }
-            for suffix, mime_type, label in FEED_FORMATS
+            for _, suffix, _, mime_type, label in FEED_FORMATS
         ]
     }
 
