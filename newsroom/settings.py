@@ -63,6 +63,8 @@ INSTALLED_APPS = [
     "easy_thumbnails",
     "axes",
     "csp",
+    "dbbackup",
+    "health_check",
     "newsroom",
     "devices",
 ]
@@ -162,7 +164,22 @@ STORAGES = {
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
+    # django-dbbackup's own commands (dbbackup, listbackups...) write here too.
+    "dbbackup": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": str(BACKUP_DIR)},
+    },
 }
+
+# Backups (django-dbbackup, run by `manage.py backup` and `restore`). SQLite
+# is restored into the open connection (newsroom/backups.py); pg_dump and
+# pg_restore get DATABASE_URL's sslmode, sslrootcert, sslcert, sslkey,
+# passfile and service options from dbbackup as libpq variables.
+DBBACKUP_CONNECTOR_MAPPING = {
+    "django.db.backends.sqlite3": "newsroom.backups.SqliteOnlineConnector"
+}
+DBBACKUP_CONNECTORS = {"default": {"PG_OPTIONS": "--no-owner"}}
+DBBACKUP_SEND_EMAIL = False
 
 # ---------------------------------------------------------------------------
 # Security
