@@ -219,6 +219,9 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[SITE_URL])
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 # Load balancers probe /healthz over plain HTTP.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+# The secret that unlocks /healthz?deep=1 (a check that writes a file to media
+# storage). Empty: deep checks are off and a plain /healthz still works.
+HEALTH_CHECK_TOKEN = env("HEALTH_CHECK_TOKEN", default="")
 
 # Content-Security-Policy (django-csp): nothing loads unless listed; scripts
 # only from this origin or inline with the per-request nonce
