@@ -33,10 +33,13 @@ class Command(BaseCommand):
                 f"or {MEDIA_ARCHIVE}."
             )
         if interactive:
-            answer = input(
-                f"Replace the current database and media with {source}? "
-                "Everything changed since that backup is lost. Type 'yes': "
-            )
+            try:
+                answer = input(
+                    f"Replace the current database and media with {source}? "
+                    "Everything changed since that backup is lost. Type 'yes': "
+                )
+            except EOFError:  # no terminal: cron, CI, a closed stdin
+                answer = ""
             if answer != "yes":
                 raise CommandError("Restore cancelled; nothing changed.")
         restore = partial(
