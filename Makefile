@@ -67,8 +67,10 @@ format: $(VENV)/.dev format-templates
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
+# djlint --reformat exits 1 when it changed a file; the check then says
+# whether the result is clean.
 format-templates: $(VENV)/.dev
-	$(DJLINT) --reformat
+	$(DJLINT) --reformat --quiet || $(DJLINT) --check --quiet
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
