@@ -9,14 +9,14 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 WORKERS ?= 3
 
-.PHONY: run test lint format migrate demo clean help
+.PHONY: run test lint format format-templates migrate demo clean help
 .PHONY: backup restore loadtest bench
 
 help:
 	@echo "make run    serve the demo site on http://$(HOST):$(PORT)"
 	@echo "make test   run the whole test suite"
-	@echo "make lint   ruff check, format check, import contracts"
-	@echo "make format apply ruff's fixes and formatting"
+	@echo "make lint   ruff, import contracts and template checks"
+	@echo "make format apply ruff's fixes and formatting (code and templates)"
 	@echo "make backup   save the database and media under BACKUP_DIR"
 	@echo "make restore  bring back the newest backup (or BACKUP=folder)"
 	@echo "make loadtest 60 s of load on gunicorn with production settings"
@@ -55,14 +55,23 @@ test: export SECURE_SSL_REDIRECT = false
 test: $(VENV)/.dev
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
+# Templates: djlint, configured in pyproject.toml ([tool.djlint]).
+DJLINT := $(BIN)/djlint templates
+
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
+	$(DJLINT) --check
 
-format: $(VENV)/.dev
+format: $(VENV)/.dev format-templates
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+
+# djlint --reformat exits 1 when it changed a file; the check then says
+# whether the result is clean.
+format-templates: $(VENV)/.dev
+	$(DJLINT) --reformat --quiet || $(DJLINT) --check --quiet
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

@@ -1,6 +1,3 @@
-import zoneinfo
-
-from django import forms
 from django.contrib import admin
 from django.db import models
 from reversion.admin import VersionAdmin
@@ -23,6 +20,7 @@ from newsroom.core.admin_widgets import (
     UploadFaultAdminMixin,
     thumbnail,
 )
+from newsroom.core.datalist import DatalistInput
 
 # Addresses typed without a scheme are taken as https (Django 6's default).
 HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
@@ -194,12 +192,9 @@ class LaunchEventAdmin(HistoryPermissionMixin, VersionAdmin):
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name == "time_zone":
-            # A list to pick from rather than a name to spell right.
-            zones = sorted(zoneinfo.available_timezones())
-            return forms.ChoiceField(
-                choices=[(zone, zone) for zone in zones],
-                initial=db_field.default,
-                help_text=db_field.help_text,
+            # Some 600 zones: typing "shang" finds Asia/Shanghai.
+            kwargs["widget"] = DatalistInput(
+                options=(str(zone) for zone, _ in db_field.choices)
             )
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 

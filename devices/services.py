@@ -88,7 +88,7 @@ def reschedule_event(
     event: LaunchEvent,
     start_date: dt.date,
     start_time: dt.time | None = None,
-    time_zone: str | None = None,
+    time_zone: dt.tzinfo | str | None = None,
     status: str | None = None,
 ) -> LaunchEvent:
     """Move an event (or change its status) so calendars notice.

@@ -1,175 +1,75 @@
-"""Back up and restore the whole site: the database and the uploaded media.
+"""Back up and restore the site with django-dbbackup: the database and the media.
 
-A backup is a folder named after its UTC time, holding the database (an
-SQLite copy made with SQLite's online backup API, or a `pg_dump -Fc` custom
-archive), `media.tar.gz` and `manifest.json`. Backups are taken while the site
-runs; a restore replaces the database and the media folder with the backup's.
+A backup is a folder `BACKUP_DIR/newsroom-<UTC time>/` holding dbbackup's
+database dump (`database.sqlite3` from SQLite's online backup API, or
+`database.psql.bin`, a `pg_dump` custom archive) with its `.metadata`, and
+`media.tar.gz` from dbbackup's `mediabackup`. The `backup` and `restore`
+commands only name the folder and run dbbackup's commands into it.
 """
 
-import json
-import os
 import shutil
 import sqlite3
-import subprocess
-import tarfile
 import tempfile
-from datetime import UTC, datetime
 from pathlib import Path
 
+from dbbackup.db.sqlite import SqliteBackupConnector
 from django.conf import settings
-from django.db import connections
+from django.test.utils import override_settings
 
-MANIFEST = "manifest.json"
 MEDIA_ARCHIVE = "media.tar.gz"
-DATABASE_FILES = {"sqlite": "database.sqlite3", "postgresql": "database.pgdump"}
+DATABASE_STEM = "database"
 
 
-class BackupError(Exception):
-    """A backup or restore that cannot go ahead; the message says why."""
+class SqliteOnlineConnector(SqliteBackupConnector):
+    """dbbackup's SQLite connector, restoring through SQLite's backup API.
+
+    dbbackup's own restore rewrites the database file under the open
+    connections; copying pages into the live connection is safe while the
+    site runs, and works for an in-memory test database too."""
+
+    def restore_dump(self, dump):
+        with tempfile.NamedTemporaryFile(suffix=".sqlite3") as copy:
+            shutil.copyfileobj(dump, copy)
+            copy.flush()
+            self.connection.ensure_connection()
+            source = sqlite3.connect(copy.name)
+            try:
+                source.backup(self.connection.connection)
+            finally:
+                source.close()
 
 
-def _connection(alias):
-    connection = connections[alias]
-    if connection.vendor not in DATABASE_FILES:
-        raise BackupError(
-            f"Backups support SQLite and PostgreSQL, not {connection.vendor}."
-        )
-    return connection
+def database_dump(folder: Path) -> Path | None:
+    """The database dump in a backup folder (the file dbbackup described)."""
+    for metadata in sorted(Path(folder).glob(f"{DATABASE_STEM}.*.metadata")):
+        dump = metadata.with_suffix("")
+        if dump.is_file():
+            return dump
+    return None
 
 
-def _postgres_environment(settings_dict):
-    """libpq variables for pg_dump/pg_restore, so no password is on a command line."""
-    environment = dict(os.environ)
-    mapping = {
-        "HOST": "PGHOST",
-        "PORT": "PGPORT",
-        "USER": "PGUSER",
-        "NAME": "PGDATABASE",
-    }
-    for key, variable in mapping.items():
-        if settings_dict.get(key):
-            environment[variable] = str(settings_dict[key])
-    if settings_dict.get("PASSWORD"):
-        environment["PGPASSWORD"] = settings_dict["PASSWORD"]
-    return environment
+def newest_backup(destination: Path) -> Path | None:
+    folders = sorted(p for p in Path(destination).glob("newsroom-*") if p.is_dir())
+    return folders[-1] if folders else None
 
 
-def _run(command, environment):
-    if shutil.which(command[0]) is None:
-        raise BackupError(
-            f"{command[0]} is not installed; install the PostgreSQL client tools "
-            "(Debian: apt-get install postgresql-client)."
-        )
-    result = subprocess.run(command, env=environment, capture_output=True, text=True)
-    if result.returncode != 0:
-        raise BackupError(f"{command[0]} failed: {result.stderr.strip()}")
-
-
-def _backup_database(connection, target):
-    if connection.vendor == "sqlite":
-        connection.ensure_connection()
-        with sqlite3.connect(target) as copy:
-            # The online backup API copies a consistent snapshot while the
-            # site keeps reading and writing.
-            connection.connection.backup(copy)
-        copy.close()
-    else:
-        _run(
-            ["pg_dump", "--format=custom", "--no-owner", f"--file={target}"],
-            _postgres_environment(connection.settings_dict),
-        )
-
-
-def _restore_database(connection, source):
-    if connection.vendor == "sqlite":
-        connection.ensure_connection()
-        with sqlite3.connect(source) as backup:
-            backup.backup(connection.connection)
-        backup.close()
-    else:
-        connection.close()  # pg_restore --clean drops the tables it replaces
-        _run(
-            [
-                "pg_restore",
-                "--clean",
-                "--if-exists",
-                "--no-owner",
-                "--single-transaction",
-                "--exit-on-error",
-                f"--dbname={connection.settings_dict['NAME']}",
-                str(source),
-            ],
-            _postgres_environment(connection.settings_dict),
-        )
-
-
-def _backup_media(media_root, target):
-    with tarfile.open(target, "w:gz") as archive:
-        if media_root.exists():
-            for path in sorted(media_root.rglob("*")):
-                archive.add(path, arcname=path.relative_to(media_root), recursive=False)
-
-
-def _restore_media(source, media_root):
-    """Unpack beside the media folder, then swap it in, so a failed unpack
-    leaves the current media untouched."""
+def swap_in_media(restore):
+    """Run `restore` into an empty folder beside MEDIA_ROOT, then swap that
+    folder in: a failed restore leaves today's media untouched, and files
+    added since the backup go (dbbackup's mediarestore only adds)."""
+    media_root = Path(settings.MEDIA_ROOT)
     media_root.parent.mkdir(parents=True, exist_ok=True)
-    unpacked = Path(tempfile.mkdtemp(prefix=".restoring-", dir=media_root.parent))
-    with tarfile.open(source, "r:gz") as archive:
-        archive.extractall(unpacked, filter="data")  # refuses ../ and links out
-    if media_root.exists():
-        previous = media_root.with_name(f".{media_root.name}-before-restore")
-        shutil.rmtree(previous, ignore_errors=True)
-        media_root.rename(previous)
-        unpacked.rename(media_root)
-        shutil.rmtree(previous)
-    else:
-        unpacked.rename(media_root)
-
-
-def create_backup(*, destination: Path, database: str = "default") -> Path:
-    """Write a new backup folder under `destination` and return its path."""
-    connection = _connection(database)
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
-    folder = Path(destination) / f"newsroom-{stamp}"
-    folder.mkdir(parents=True)
-    database_file = DATABASE_FILES[connection.vendor]
+    staging = Path(tempfile.mkdtemp(prefix=".restoring-", dir=media_root.parent))
     try:
-        _backup_database(connection, folder / database_file)
-        _backup_media(Path(settings.MEDIA_ROOT), folder / MEDIA_ARCHIVE)
-    except Exception:
-        shutil.rmtree(folder, ignore_errors=True)
+        # The default storage reads MEDIA_ROOT when the setting changes.
+        with override_settings(MEDIA_ROOT=staging):
+            restore()
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
         raise
-    manifest = {
-        "created_at": datetime.now(UTC).isoformat(),
-        "database_vendor": connection.vendor,
-        "database_file": database_file,
-        "media_archive": MEDIA_ARCHIVE,
-    }
-    (folder / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n")
-    return folder
-
-
-def restore_backup(*, source: Path, database: str = "default") -> dict:
-    """Replace the database and media with those of the backup `source`."""
-    source = Path(source)
-    try:
-        manifest = json.loads((source / MANIFEST).read_text())
-    except (OSError, ValueError) as error:
-        raise BackupError(f"{source} is not a Newsroom backup: {error}") from error
-    connection = _connection(database)
-    if manifest["database_vendor"] != connection.vendor:
-        raise BackupError(
-            f"This backup is of a {manifest['database_vendor']} database; the "
-            f"site now uses {connection.vendor}. Restore it into the same kind."
-        )
-    _restore_database(connection, source / manifest["database_file"])
-    _restore_media(source / manifest["media_archive"], Path(settings.MEDIA_ROOT))
-    return manifest
-
-
-def latest_backup(destination: Path) -> Path:
-    found = sorted(Path(destination).glob("newsroom-*/" + MANIFEST))
-    if not found:
-        raise BackupError(f"No backups in {destination}.")
-    return found[-1].parent
+    previous = media_root.with_name(f".{media_root.name}-before-restore")
+    shutil.rmtree(previous, ignore_errors=True)
+    if media_root.exists():
+        media_root.rename(previous)
+    staging.rename(media_root)
+    shutil.rmtree(previous, ignore_errors=True)

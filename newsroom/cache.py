@@ -9,6 +9,9 @@ slow server does not add its timeout to every cache call of every page.
 settings.py selects this backend whenever CACHE_URL is redis://.
 """
 
+# Not django-redis's IGNORE_EXCEPTIONS: it fails open too, but waits out the
+# timeout on every call while Redis is down, and logs every failure or none.
+
 import functools
 import logging
 import threading

@@ -63,6 +63,8 @@ INSTALLED_APPS = [
     "easy_thumbnails",
     "axes",
     "csp",
+    "dbbackup",
+    "health_check",
     "newsroom",
     "devices",
 ]
@@ -160,7 +162,22 @@ STORAGES = {
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
+    # django-dbbackup's own commands (dbbackup, listbackups...) write here too.
+    "dbbackup": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": str(BACKUP_DIR)},
+    },
 }
+
+# Backups (django-dbbackup, run by `manage.py backup` and `restore`). SQLite
+# is restored into the open connection (newsroom/backups.py); pg_dump and
+# pg_restore get DATABASE_URL's sslmode, sslrootcert, sslcert, sslkey,
+# passfile and service options from dbbackup as libpq variables.
+DBBACKUP_CONNECTOR_MAPPING = {
+    "django.db.backends.sqlite3": "newsroom.backups.SqliteOnlineConnector"
+}
+DBBACKUP_CONNECTORS = {"default": {"PG_OPTIONS": "--no-owner"}}
+DBBACKUP_SEND_EMAIL = False
 
 # ---------------------------------------------------------------------------
 # Security
@@ -200,6 +217,9 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[SITE_URL])
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 # Load balancers probe /healthz over plain HTTP.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+# The secret that unlocks /healthz?deep=1 (a check that writes a file to media
+# storage). Empty: deep checks are off and a plain /healthz still works.
+HEALTH_CHECK_TOKEN = env("HEALTH_CHECK_TOKEN", default="")
 
 # Content-Security-Policy (django-csp): nothing loads unless listed; scripts
 # only from this origin or inline with the per-request nonce

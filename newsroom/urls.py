@@ -66,5 +66,5 @@ if settings.SERVE_MEDIA:
         )
     ]
 
-# A database outage met outside a view is a 503, not a 500 (newsroom/faults.py).
+# A database outage met outside a view is a 503, not a 500 (newsroom/core/faults.py).
 handler500 = "newsroom.core.faults.server_error"

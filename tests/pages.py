@@ -1,6 +1,7 @@
 """Reading a page's <head> as machines do: links, meta tags, JSON-LD."""
 
 import json
+import re
 from html.parser import HTMLParser
 
 
@@ -45,3 +46,11 @@ class PageHead(HTMLParser):
 
     def of_type(self, schema_type):
         return [data for data in self.json_ld if data.get("@type") == schema_type]
+
+
+def squeezed(html: str) -> str:
+    """The markup without its layout: runs of white space become one space and
+    none stays beside a tag, so a test reads what a browser shows, not how the
+    template is indented (djlint puts long tags' attributes on lines of their
+    own)."""
+    return re.sub(r"\s*([<>])\s*", r"\1", re.sub(r"\s+", " ", html))

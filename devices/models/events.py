@@ -1,7 +1,6 @@
 """Launch events: when and where devices are unveiled."""
 
 import datetime as dt
-import zoneinfo
 
 import reversion
 from django.core.exceptions import ValidationError
@@ -9,20 +8,16 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from timezone_field import TimeZoneField
 
 from devices.models.brands import Brand, Source
 from devices.models.devices import Device
 
 
 def validate_time_zone(value):
-    try:
-        zoneinfo.ZoneInfo(value)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError) as error:
-        raise ValidationError(
-            "“%(value)s” is not a time zone name such as Asia/Shanghai or "
-            "Europe/Berlin.",
-            params={"value": value},
-        ) from error
+    """Migration 0001 names this validator; TimeZoneField now refuses unknown
+    names itself."""
+    TimeZoneField().to_python(value)
 
 
 class LaunchEventQuerySet(models.QuerySet):
@@ -63,11 +58,12 @@ class LaunchEvent(models.Model):
     duration = models.DurationField(
         null=True, blank=True, help_text="How long it lasts, when known (hh:mm:ss)."
     )
-    time_zone = models.CharField(
+    # A zoneinfo.ZoneInfo in Python, its name in the database.
+    time_zone = TimeZoneField(
         max_length=64,
         default="UTC",
-        validators=[validate_time_zone],
-        help_text="The venue's time zone, for example Asia/Shanghai.",
+        help_text="The venue's time zone, for example Asia/Shanghai: type part "
+        "of a city's name to pick one from the list.",
     )
     venue = models.CharField(max_length=200, blank=True)
     status = models.CharField(max_length=10, choices=Status, default=Status.SCHEDULED)
@@ -117,10 +113,7 @@ class LaunchEvent(models.Model):
 
     @property
     def zone(self):
-        try:
-            return zoneinfo.ZoneInfo(self.time_zone)
-        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-            return dt.UTC
+        return self.time_zone or dt.UTC
 
     @property
     def is_whole_day(self):

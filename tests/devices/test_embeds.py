@@ -20,6 +20,7 @@ from tests.devices.factories import (
     SpecFieldFactory,
 )
 from tests.factories import ArticleFactory
+from tests.pages import squeezed
 
 pytestmark = pytest.mark.django_db
 
@@ -158,7 +159,9 @@ class TestRendering:
 
     def test_unknown_values_and_cameras_show_as_unknown(self, ultra):
         SpecClaimFactory(device=ultra, value_number=None, is_unknown=True)
-        html = body_of(ArticleFactory(body="[[specs ultra]]\n\n[[cameras ultra]]"))
+        html = squeezed(
+            body_of(ArticleFactory(body="[[specs ultra]]\n\n[[cameras ultra]]"))
+        )
         assert html.count('class="value--unknown">Unknown<') == 2
 
     def test_whole_day_event_shows_just_the_date(self, launch):

@@ -4,6 +4,7 @@ import pytest
 from django.apps import apps
 from django.core import serializers
 from django.core.management import CommandError, call_command
+from django.db import connection
 
 from newsroom.models import Article, Section
 
@@ -51,6 +52,7 @@ def test_backup_and_restore_round_trip_the_demo_site(demo_site, tmp_path, capsys
     # Disaster: stories deleted, a section renamed, uploads lost.
     Article.objects.all().delete()
     Section.objects.filter(pk=Section.objects.first().pk).update(name="Gone")
+    Section.objects.create(name="Written after the backup", slug="after")
     for path in demo_site.rglob("*.jpg"):
         path.unlink()
     (demo_site / "stray.txt").write_text("written after the backup")
@@ -73,3 +75,39 @@ def test_restore_of_a_folder_that_is_no_backup_changes_nothing(tmp_path):
     with pytest.raises(CommandError, match="not a Newsroom backup"):
         call_command("restore", tmp_path, interactive=False)
     assert Section.objects.filter(slug="phones").exists()
+
+
+def test_the_newest_backup_is_restored_unless_one_is_named(tmp_path, settings, capsys):
+    settings.BACKUP_DIR = tmp_path / "backups"
+    Section.objects.create(name="Phones", slug="phones")
+    call_command("backup")
+    first = capsys.readouterr().out.strip()
+    Section.objects.create(name="Cameras", slug="cameras")
+    call_command("backup")
+    Section.objects.all().delete()
+
+    call_command("restore", interactive=False)
+    assert set(Section.objects.values_list("slug", flat=True)) == {"phones", "cameras"}
+
+    call_command("restore", first, interactive=False)
+    assert set(Section.objects.values_list("slug", flat=True)) == {"phones"}
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="pg_dump runs for PostgreSQL only"
+)
+def test_connection_options_of_database_url_reach_pg_dump(tmp_path):
+    """sslmode from DATABASE_URL reaches pg_dump: asking it to verify the
+    server against a root certificate that does not exist makes it fail,
+    where the same backup without the option succeeds."""
+    options = connection.settings_dict.setdefault("OPTIONS", {})
+    saved = dict(options)
+    options.update(sslmode="verify-full", sslrootcert=str(tmp_path / "missing.crt"))
+    try:
+        with pytest.raises(CommandError, match=r"(?i)ssl|certificate"):
+            call_command("backup", output_dir=tmp_path / "backups")
+    finally:
+        options.clear()
+        options.update(saved)
+    assert not list((tmp_path / "backups").iterdir())  # no half-made backup
+    call_command("backup", output_dir=tmp_path / "backups")

@@ -95,7 +95,7 @@ def test_demo_has_the_devices_brands_and_launch_of_the_seed():
     ) == [("huawei", "leica")]
     launch = LaunchEvent.objects.get(slug="xiaomi-12s-launch")
     assert launch.is_whole_day and str(launch.start_date) == "2022-07-04"
-    assert launch.time_zone == "Asia/Shanghai"
+    assert str(launch.time_zone) == "Asia/Shanghai"
     assert launch.announced_by.name == "Xiaomi on Weibo"
     ultra = Device.objects.get(slug="xiaomi-12s-ultra")
     assert ultra.aliases.get().name == "12 Ultra"

@@ -9,6 +9,7 @@ from django.utils import timezone
 from newsroom.models import Article, ShareLink
 from tests.factories import ArticleFactory, ShareLinkFactory, UserFactory
 from tests.newsroom.admin.helpers import form_data
+from tests.pages import squeezed
 
 pytestmark = pytest.mark.django_db
 
@@ -26,7 +27,7 @@ def draft():
 
 def assert_private_page(response):
     assert response.status_code == 200
-    page = response.content.decode()
+    page = squeezed(response.content.decode())
     assert '<meta name="robots" content="noindex, nofollow">' in page
     assert "Preview: not public." in page
     assert response["X-Robots-Tag"] == "noindex, nofollow"

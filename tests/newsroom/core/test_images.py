@@ -21,6 +21,7 @@ from tests.newsroom.admin.helpers import (
     messages_of,
     post_edited,
 )
+from tests.pages import squeezed
 
 pytestmark = pytest.mark.django_db
 
@@ -166,7 +167,7 @@ def test_story_page_uses_srcset_with_dimensions(client):
     story = ArticleFactory(hero_alt="The 12S Ultra's camera bump")
     story.hero_image.save("bump.jpg", upload(image_bytes("JPEG", size=(1200, 800))))
     story.save()
-    page = client.get(story.get_absolute_url()).content.decode()
+    page = squeezed(client.get(story.get_absolute_url()).content.decode())
     assert 'type="image/webp"' in page
     assert "480w" in page and "960w" in page and "1200w" in page
     assert 'width="1200" height="800"' in page
