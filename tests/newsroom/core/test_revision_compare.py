@@ -7,6 +7,7 @@ from newsroom import services
 from newsroom.models import Article, Correction
 from tests.factories import ArticleFactory, AuthorFactory
 from tests.newsroom.admin.helpers import CHANGELIST, change_url, post_edited
+from tests.pages import squeezed
 
 pytestmark = pytest.mark.django_db
 
@@ -122,7 +123,7 @@ def test_related_records_saved_with_the_story_are_listed(client, editor):
 
 def test_history_links_to_the_compare_page(client, edited_story):
     story, older, newer = edited_story
-    html = client.get(history_url(story)).content.decode()
+    html = squeezed(client.get(history_url(story)).content.decode())
     assert f'action="{compare_url(story)}"' in html
     # The latest change is picked already.
     assert f'name="from" value="{older.pk}" id="from-{older.pk}" checked' in html
