@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from devices.sitemaps import BrandSitemap, DeviceSitemap, LaunchEventSitemap
+from newsroom.core.text import for_documents
 from newsroom.models import Article, Author, Section, Tag
 from newsroom.syndication import SiteSitemap, absolute_url
 
@@ -123,10 +124,16 @@ class NewsSitemap(SiteSitemap):
         return max((self.lastmod(story) for story in self.items()), default=None)
 
     def get_urls(self, *args, **kwargs):
-        publication = {"name": settings.SITE_NAME, "language": news_language()}
+        publication = {
+            "name": for_documents(settings.SITE_NAME),
+            "language": news_language(),
+        }
         urls = super().get_urls(*args, **kwargs)
         for url in urls:
             url["publication"] = publication
+            # The template escapes markup; a control character would still
+            # make the XML malformed (see newsroom.core.text).
+            url["title"] = for_documents(url["item"].title)
         return urls
 
 

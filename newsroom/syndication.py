@@ -38,6 +38,8 @@ from django.utils.http import http_date, quote_etag
 from django.utils.safestring import mark_safe
 from django.views.decorators.gzip import gzip_page
 
+from newsroom.core.text import for_documents
+
 # Readers poll; five minutes of caching bounds how late a story can appear
 # while keeping the load from thousands of subscribers negligible.
 FEED_MAX_AGE = 300
@@ -81,8 +83,15 @@ class SiteSitemap(Sitemap):
 
 
 # The escapes of Django's json_script: inside <script>, "</script>" or
-# "<!--" in a headline must not end the element or open a comment.
-_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+# "<!--" in a headline must not end the element or open a comment. U+2028
+# and U+2029 end a line in older JavaScript parsers, so they are escaped too.
+_SCRIPT_ESCAPES = {
+    ord("<"): "\\u003C",
+    ord(">"): "\\u003E",
+    ord("&"): "\\u0026",
+    0x2028: "\\u2028",
+    0x2029: "\\u2029",
+}
 
 
 def json_ld_script(context, data) -> dict:
@@ -90,7 +99,7 @@ def json_ld_script(context, data) -> dict:
     request = context.get("request")
     # Only with a strict CSP (django-csp) is there a nonce to give.
     nonce = getattr(request, "csp_nonce", None)
-    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
+    text = json.dumps(for_documents(data), cls=DjangoJSONEncoder, ensure_ascii=False)
     return {"json": mark_safe(text.translate(_SCRIPT_ESCAPES)), "nonce": nonce}
 
 
@@ -105,7 +114,28 @@ def json_ld_script(context, data) -> dict:
 # ---------------------------------------------------------------------------
 
 
-class RssFeed(feedgenerator.Rss201rev2Feed):
+class DocumentSafeFeed:
+    """Every string of the feed and its items made fit for any format first
+    (`for_documents`): Django's XML writer raises on a control character in
+    an element and writes one in an attribute (Atom's category term) as it
+    is, and the JSON writer would fail on a lone surrogate."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*for_documents(args), **for_documents(kwargs))
+
+    def add_item(self, *args, enclosures=None, **kwargs):
+        enclosures = [
+            feedgenerator.Enclosure(
+                for_documents(enclosure.url), enclosure.length, enclosure.mime_type
+            )
+            for enclosure in enclosures or ()
+        ]
+        super().add_item(
+            *for_documents(args), enclosures=enclosures, **for_documents(kwargs)
+        )
+
+
+class RssFeed(DocumentSafeFeed, feedgenerator.Rss201rev2Feed):
     def rss_attributes(self):
         return {
             **super().rss_attributes(),
@@ -136,7 +166,7 @@ class RssFeed(feedgenerator.Rss201rev2Feed):
             handler.addQuickElement("content:encoded", item["content_html"])
 
 
-class AtomFeed(feedgenerator.Atom1Feed):
+class AtomFeed(DocumentSafeFeed, feedgenerator.Atom1Feed):
     def add_root_elements(self, handler):
         super().add_root_elements(handler)
         if self.feed.get("icon_url"):
@@ -154,7 +184,7 @@ class AtomFeed(feedgenerator.Atom1Feed):
             handler.addQuickElement("content", item["content_html"], {"type": "html"})
 
 
-class JsonFeed(feedgenerator.SyndicationFeed):
+class JsonFeed(DocumentSafeFeed, feedgenerator.SyndicationFeed):
     """JSON Feed 1.1 (jsonfeed.org/version/1.1) from the same items."""
 
     content_type = "application/feed+json; charset=utf-8"

@@ -14,6 +14,8 @@ from django.utils import timezone
 
 from devices.confidence import Confidence, rank_of
 from devices.models.brands import Brand, Source
+from newsroom.core.dates import validate_year
+from newsroom.core.text import CleanTextMixin
 
 
 class DeviceQuerySet(models.QuerySet):
@@ -24,7 +26,7 @@ class DeviceQuerySet(models.QuerySet):
         ).distinct()
 
 
-class Device(models.Model):
+class Device(CleanTextMixin, models.Model):
     class Status(models.TextChoices):
         RUMOURED = "rumoured", "Rumoured"
         ANNOUNCED = "announced", "Announced"
@@ -40,8 +42,8 @@ class Device(models.Model):
         max_length=80, blank=True, help_text="For example: Xiaomi 12S series."
     )
     status = models.CharField(max_length=10, choices=Status, default=Status.RUMOURED)
-    announced_on = models.DateField(null=True, blank=True)
-    released_on = models.DateField(null=True, blank=True)
+    announced_on = models.DateField(null=True, blank=True, validators=[validate_year])
+    released_on = models.DateField(null=True, blank=True, validators=[validate_year])
     summary = models.TextField(blank=True, help_text="A sentence or two for readers.")
     image = models.ImageField(upload_to="devices/", blank=True)
     image_alt = models.CharField(
@@ -78,7 +80,7 @@ class Device(models.Model):
             )
 
 
-class DeviceAlias(models.Model):
+class DeviceAlias(CleanTextMixin, models.Model):
     class Kind(models.TextChoices):
         LEAKED = "leaked", "Leaked name"
         ALIAS = "alias", "Other name"
@@ -101,7 +103,7 @@ class DeviceAlias(models.Model):
         return self.name
 
 
-class SpecField(models.Model):
+class SpecField(CleanTextMixin, models.Model):
     """One line of a spec sheet. The catalogue lets compare align two devices."""
 
     class Group(models.TextChoices):
@@ -148,7 +150,7 @@ class SpecField(models.Model):
         return list(self.Group.values).index(self.group)
 
 
-class Claim(models.Model):
+class Claim(CleanTextMixin, models.Model):
     """What a source stated, with what confidence, and when. Never overwritten."""
 
     confidence = models.CharField(
@@ -168,7 +170,9 @@ class Claim(models.Model):
         blank=True, help_text="The post or page where this was stated."
     )
     stated_on = models.DateField(
-        default=timezone.localdate, help_text="When the source stated it."
+        default=timezone.localdate,
+        validators=[validate_year],
+        help_text="When the source stated it.",
     )
     recorded_at = models.DateTimeField(auto_now_add=True)
 
@@ -263,7 +267,7 @@ class SpecClaim(Claim):
         return value
 
 
-class CameraModule(models.Model):
+class CameraModule(CleanTextMixin, models.Model):
     class Role(models.TextChoices):
         MAIN = "main", "Main"
         ULTRAWIDE = "ultrawide", "Ultrawide"

@@ -8,6 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from devices import embeds
+from newsroom.core.dates import validate_year
+from newsroom.core.text import CleanTextMixin
 from newsroom.markup import render_markdown
 from newsroom.models.filing import Section, Tag
 from newsroom.models.people import Author
@@ -93,7 +95,7 @@ class ArticleQuerySet(models.QuerySet):
         )
 
 
-class Article(models.Model):
+class Article(CleanTextMixin, models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
         REVIEW = "review", "In review"
@@ -155,6 +157,7 @@ class Article(models.Model):
     published_at = models.DateTimeField(
         null=True,
         blank=True,
+        validators=[validate_year],
         help_text="When the story goes live. A time in the future schedules it.",
     )
     created_at = models.DateTimeField(auto_now_add=True)
@@ -194,6 +197,8 @@ class Article(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
+        # Cleaned first, so the HTML is made from the text that is stored.
+        self.clean_text_fields()
         self.body_html = render_markdown(self.body)
         if self.pk is not None:
             # Counted from the stored row, not from this instance, so the
@@ -279,7 +284,7 @@ class Byline(models.Model):
         return f"{self.author} on {self.article}"
 
 
-class Correction(models.Model):
+class Correction(CleanTextMixin, models.Model):
     """A change made after publication that readers are told about."""
 
     class Kind(models.TextChoices):
@@ -292,7 +297,7 @@ class Correction(models.Model):
     )
     kind = models.CharField(max_length=15, choices=Kind, default=Kind.CORRECTION)
     text = models.TextField(help_text="What changed and why, as readers will see it.")
-    noted_at = models.DateTimeField(default=timezone.now)
+    noted_at = models.DateTimeField(default=timezone.now, validators=[validate_year])
 
     class Meta:
         ordering = ["noted_at", "pk"]

@@ -3,8 +3,10 @@
 from django.db import models
 from django.urls import reverse
 
+from newsroom.core.text import CleanTextMixin
 
-class Section(models.Model):
+
+class Section(CleanTextMixin, models.Model):
     name = models.CharField(max_length=80, unique=True)
     slug = models.SlugField(max_length=80, unique=True)
     description = models.TextField(blank=True)
@@ -22,7 +24,7 @@ class Section(models.Model):
         return reverse("newsroom:section-detail", kwargs={"slug": self.slug})
 
 
-class Tag(models.Model):
+class Tag(CleanTextMixin, models.Model):
     name = models.CharField(max_length=80, unique=True)
     slug = models.SlugField(max_length=80, unique=True)
 

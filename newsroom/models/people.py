@@ -4,8 +4,10 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
+from newsroom.core.text import CleanTextMixin
 
-class Author(models.Model):
+
+class Author(CleanTextMixin, models.Model):
     name = models.CharField(max_length=120)
     slug = models.SlugField(max_length=140, unique=True)
     bio = models.TextField(
@@ -31,7 +33,7 @@ class Author(models.Model):
         return reverse("newsroom:author-detail", kwargs={"slug": self.slug})
 
 
-class AuthorLink(models.Model):
+class AuthorLink(CleanTextMixin, models.Model):
     author = models.ForeignKey(Author, on_delete=models.CASCADE, related_name="links")
     label = models.CharField(max_length=60, help_text="For example: Website, Mastodon.")
     url = models.URLField()

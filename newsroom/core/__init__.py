@@ -1,0 +1,1 @@
+"""Infrastructure shared by the editorial app and devices; imports neither."""
