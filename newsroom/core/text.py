@@ -14,7 +14,7 @@ What a field gets depends on what it holds:
 - a line (any other `CharField`: titles, names, captions, alt text, values):
   the same, and a line break becomes a space, as a browser does when text
   with line breaks is pasted into a one-line input;
-- a key (slugs, addresses, e-mail addresses, choices): such a character is
+- a key (slugs, addresses, choices, time zone names): such a character is
   refused with a message instead, because dropping it would silently change
   what the key points at. A NUL byte is one of them: it is dropped from
   prose and lines like any control character (Django's own NUL refusal in
@@ -123,8 +123,12 @@ def kind_of(field) -> str | None:
     """PROSE, LINE or KEY for a model's text field; None for other fields."""
     if not isinstance(field, models.CharField | models.TextField):
         return None
-    if field.choices or isinstance(
-        field, models.SlugField | models.URLField | models.EmailField
+    # Checked against a list or a pattern (a slug, an address, a time zone
+    # name): changing the value silently could make it name something else.
+    if (
+        field.choices
+        or field._validators
+        or isinstance(field, models.SlugField | models.URLField | models.EmailField)
     ):
         return KEY
     return PROSE if isinstance(field, models.TextField) else LINE
