@@ -25,6 +25,7 @@ from newsroom.core.addresses import absolute_url, site_host, tag_uri
 from newsroom.core.conditional import answer_conditionally
 from newsroom.core.dates import WEEKDAY_DATE, format_day, format_moment
 from newsroom.core.feeds import SubscriberFeed
+from newsroom.core.text import for_documents
 
 # ---------------------------------------------------------------------------
 # Calendars
@@ -63,25 +64,25 @@ def calendar_event(event) -> icalendar.Event:
     vevent.add("dtstamp", event.updated_at)
     vevent.add("last-modified", event.updated_at)
     vevent.add("sequence", event.sequence)
-    vevent.add("summary", event.title)
+    # Text from the record is cleaned for the document (newsroom.core.text):
+    # RFC 5545 allows no control characters, and a row may predate the
+    # cleaning of input.
+    vevent.add("summary", for_documents(event.title))
     vevent.add("status", STATUS[event.status])
     vevent.add("url", page)
-    vevent.add("categories", [event.brand.name])
+    vevent.add("categories", [for_documents(event.brand.name)])
 
-    start = event.local_start
-    vevent.add("dtstart", start)
-    if event.is_whole_day:
-        # A date-only event covers the venue's whole day (DTEND is exclusive).
-        vevent.add("dtend", start + dt.timedelta(days=1))
-    elif event.duration:
-        vevent.add("dtend", start + event.duration)
+    vevent.add("dtstart", event.local_start)
+    # A date-only event covers the venue's whole day (DTEND is exclusive).
     # Without a known length a timed event is left without an end: an
     # invented hour would be a guess presented as a fact.
+    if event.local_end is not None:
+        vevent.add("dtend", event.local_end)
 
     if event.venue:
-        vevent.add("location", event.venue)
+        vevent.add("location", for_documents(event.venue))
     elif event.livestream_url:
-        vevent.add("location", event.livestream_url)
+        vevent.add("location", for_documents(event.livestream_url))
 
     lines = [event.description] if event.description else []
     devices = [device.name for device in event.devices.all()]
@@ -94,7 +95,7 @@ def calendar_event(event) -> icalendar.Event:
     if event.livestream_url:
         lines.append(f"Livestream: {event.livestream_url}")
     lines.append(f"Details: {page}")
-    vevent.add("description", "\n\n".join(lines))
+    vevent.add("description", for_documents("\n\n".join(lines)))
     return vevent
 
 
@@ -140,16 +141,19 @@ class LaunchCalendarView(View):
         )
 
     def render(self, subject, events):
-        name = self.get_name(subject)
+        name = for_documents(self.get_name(subject))
         calendar = icalendar.Calendar()
-        calendar.add("prodid", f"-//{settings.SITE_NAME}//Launch events//EN")
+        calendar.add(
+            "prodid", for_documents(f"-//{settings.SITE_NAME}//Launch events//EN")
+        )
         calendar.add("version", "2.0")
         calendar.add("calscale", "GREGORIAN")
         calendar.add("method", "PUBLISH")
         # NAME and REFRESH-INTERVAL are RFC 7986; the X- forms are what
-        # Apple, Google and Outlook read.
-        calendar.add("name", name)
-        calendar.add("x-wr-calname", name)
+        # Apple, Google and Outlook read. icalendar does not know NAME and
+        # X-WR-CALNAME as text, so would write a line break in them raw.
+        calendar.add("name", icalendar.vText(name))
+        calendar.add("x-wr-calname", icalendar.vText(name))
         calendar.add("url", absolute_url(self.get_page(subject)))
         calendar.add("source", absolute_url(self.request.path), {"value": "URI"})
         calendar.add("refresh-interval", REFRESH, {"value": "DURATION"})

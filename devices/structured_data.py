@@ -114,8 +114,8 @@ def launch_event(event) -> dict:
     }
     if event.is_whole_day:
         data["endDate"] = _iso(event.local_start)
-    elif event.duration:
-        data["endDate"] = _iso(event.local_start + event.duration)
+    elif event.local_end is not None:
+        data["endDate"] = _iso(event.local_end)
     if event.previous_local_start is not None:
         data["previousStartDate"] = _iso(event.previous_local_start)
     if event.description:

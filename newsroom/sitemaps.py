@@ -15,6 +15,7 @@ from devices import sitemaps as device_sitemaps
 from devices.sitemaps import DeviceSitemap, LaunchEventSitemap
 from newsroom.core.addresses import absolute_url
 from newsroom.core.sitemaps import SiteSitemap
+from newsroom.core.text import for_documents
 from newsroom.models import Article, Author, Section, Tag
 
 # Google News reads stories of the last two days, at most 1,000 at a time.
@@ -146,10 +147,16 @@ class NewsSitemap(SiteSitemap):
         return max((self.lastmod(story) for story in self.items()), default=None)
 
     def get_urls(self, *args, **kwargs):
-        publication = {"name": settings.SITE_NAME, "language": news_language()}
+        publication = {
+            "name": for_documents(settings.SITE_NAME),
+            "language": news_language(),
+        }
         urls = super().get_urls(*args, **kwargs)
         for url in urls:
             url["publication"] = publication
+            # The template escapes markup; a control character would still
+            # make the XML malformed (see newsroom.core.text).
+            url["title"] = for_documents(url["item"].title)
         return urls
 
 

@@ -7,9 +7,12 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
+from newsroom.core.date_limits import validate_year
+from newsroom.core.text import CleanTextMixin
+
 
 @reversion.register(follow=["partnerships"])
-class Brand(models.Model):
+class Brand(CleanTextMixin, models.Model):
     name = models.CharField(max_length=80, unique=True)
     slug = models.SlugField(max_length=80, unique=True)
     logo = models.ImageField(upload_to="brands/", blank=True)
@@ -42,7 +45,7 @@ class PartnershipQuerySet(models.QuerySet):
 
 
 @reversion.register()
-class Partnership(models.Model):
+class Partnership(CleanTextMixin, models.Model):
     class Kind(models.TextChoices):
         CAMERA_OPTICS = "camera-optics", "Camera optics"
         DISPLAY = "display", "Display"
@@ -63,10 +66,13 @@ class Partnership(models.Model):
         help_text="The brand it works with, such as a camera maker.",
     )
     kind = models.CharField(max_length=20, choices=Kind, default=Kind.CAMERA_OPTICS)
-    announced_on = models.DateField(null=True, blank=True)
-    started_on = models.DateField(null=True, blank=True)
+    announced_on = models.DateField(null=True, blank=True, validators=[validate_year])
+    started_on = models.DateField(null=True, blank=True, validators=[validate_year])
     ended_on = models.DateField(
-        null=True, blank=True, help_text="Leave empty while the partnership lasts."
+        null=True,
+        blank=True,
+        validators=[validate_year],
+        help_text="Leave empty while the partnership lasts.",
     )
     year_only = models.BooleanField(
         default=False,
@@ -100,7 +106,7 @@ class Partnership(models.Model):
             raise ValidationError({"ended_on": "It cannot end before it starts."})
 
 
-class Source(models.Model):
+class Source(CleanTextMixin, models.Model):
     """Where a claim comes from: kept as records so they can be scored later."""
 
     class Kind(models.TextChoices):

@@ -15,6 +15,8 @@ from django.utils import timezone
 
 from devices.confidence import Confidence, rank_of
 from devices.models.brands import Brand, Source
+from newsroom.core.date_limits import validate_year
+from newsroom.core.text import CleanTextMixin
 
 
 class DeviceQuerySet(models.QuerySet):
@@ -28,7 +30,7 @@ class DeviceQuerySet(models.QuerySet):
 # A device's revision carries its aliases, spec claims and camera modules,
 # so reverting brings back the whole record.
 @reversion.register(follow=["aliases", "spec_claims", "cameras"])
-class Device(models.Model):
+class Device(CleanTextMixin, models.Model):
     class Status(models.TextChoices):
         RUMOURED = "rumoured", "Rumoured"
         ANNOUNCED = "announced", "Announced"
@@ -44,8 +46,8 @@ class Device(models.Model):
         max_length=80, blank=True, help_text="For example: Xiaomi 12S series."
     )
     status = models.CharField(max_length=10, choices=Status, default=Status.RUMOURED)
-    announced_on = models.DateField(null=True, blank=True)
-    released_on = models.DateField(null=True, blank=True)
+    announced_on = models.DateField(null=True, blank=True, validators=[validate_year])
+    released_on = models.DateField(null=True, blank=True, validators=[validate_year])
     summary = models.TextField(blank=True, help_text="A sentence or two for readers.")
     image = models.ImageField(upload_to="devices/", blank=True)
     image_alt = models.CharField(
@@ -83,7 +85,7 @@ class Device(models.Model):
 
 
 @reversion.register()
-class DeviceAlias(models.Model):
+class DeviceAlias(CleanTextMixin, models.Model):
     class Kind(models.TextChoices):
         LEAKED = "leaked", "Leaked name"
         ALIAS = "alias", "Other name"
@@ -106,7 +108,7 @@ class DeviceAlias(models.Model):
         return self.name
 
 
-class SpecField(models.Model):
+class SpecField(CleanTextMixin, models.Model):
     """One line of a spec sheet. The catalogue lets compare align two devices."""
 
     class Group(models.TextChoices):
@@ -153,7 +155,7 @@ class SpecField(models.Model):
         return list(self.Group.values).index(self.group)
 
 
-class Claim(models.Model):
+class Claim(CleanTextMixin, models.Model):
     """What a source stated, with what confidence, and when. Never overwritten."""
 
     confidence = models.CharField(
@@ -173,7 +175,9 @@ class Claim(models.Model):
         blank=True, help_text="The post or page where this was stated."
     )
     stated_on = models.DateField(
-        default=timezone.localdate, help_text="When the source stated it."
+        default=timezone.localdate,
+        validators=[validate_year],
+        help_text="When the source stated it.",
     )
     recorded_at = models.DateTimeField(auto_now_add=True)
 
@@ -270,7 +274,7 @@ class SpecClaim(Claim):
 
 
 @reversion.register()
-class CameraModule(models.Model):
+class CameraModule(CleanTextMixin, models.Model):
     class Role(models.TextChoices):
         MAIN = "main", "Main"
         ULTRAWIDE = "ultrawide", "Ultrawide"

@@ -3,7 +3,6 @@
 import datetime as dt
 
 import reversion
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -12,6 +11,14 @@ from timezone_field import TimeZoneField
 
 from devices.models.brands import Brand, Source
 from devices.models.devices import Device
+from newsroom.core.date_limits import (
+    LONGEST_EVENT,
+    in_utc,
+    later,
+    validate_event_duration,
+    validate_year,
+)
+from newsroom.core.text import CleanTextMixin
 
 
 def validate_time_zone(value):
@@ -35,7 +42,7 @@ class LaunchEventQuerySet(models.QuerySet):
 
 # Its devices are part of its own record.
 @reversion.register()
-class LaunchEvent(models.Model):
+class LaunchEvent(CleanTextMixin, models.Model):
     class Status(models.TextChoices):
         SCHEDULED = "scheduled", "Scheduled"
         POSTPONED = "postponed", "Postponed"
@@ -48,7 +55,9 @@ class LaunchEvent(models.Model):
     title = models.CharField(max_length=200)
     slug = models.SlugField(max_length=200, unique=True)
     description = models.TextField(blank=True)
-    start_date = models.DateField(help_text="The day, at the venue.")
+    start_date = models.DateField(
+        help_text="The day, at the venue.", validators=[validate_year]
+    )
     start_time = models.TimeField(
         null=True,
         blank=True,
@@ -56,7 +65,11 @@ class LaunchEvent(models.Model):
         "the event is then shown as a whole-day event.",
     )
     duration = models.DurationField(
-        null=True, blank=True, help_text="How long it lasts, when known (hh:mm:ss)."
+        null=True,
+        blank=True,
+        validators=[validate_event_duration],
+        help_text="How long it lasts, when known (hh:mm:ss), at most "
+        f"{LONGEST_EVENT.days} days.",
     )
     # A zoneinfo.ZoneInfo in Python, its name in the database.
     time_zone = TimeZoneField(
@@ -107,10 +120,6 @@ class LaunchEvent(models.Model):
     def get_absolute_url(self):
         return reverse("devices:launch-detail", kwargs={"slug": self.slug})
 
-    def clean(self):
-        if self.duration is not None and self.duration <= dt.timedelta(0):
-            raise ValidationError({"duration": "A duration must be positive."})
-
     @property
     def zone(self):
         return self.time_zone or dt.UTC
@@ -136,18 +145,26 @@ class LaunchEvent(models.Model):
             self.previous_start_date, self.previous_start_time, tzinfo=self.zone
         )
 
+    @property
+    def local_end(self):
+        """The end at the venue: for a whole-day event the next day (ends are
+        exclusive), else the start plus the duration; None when the length is
+        unknown or the end is beyond any date (a row stored out of bounds)."""
+        if self.is_whole_day:
+            return later(self.start_date, dt.timedelta(days=1))
+        if self.duration:
+            return later(self.local_start, self.duration)
+        return None
+
     def utc_span(self):
         """Start and end in UTC. A whole-day event spans the venue's day."""
-        zone = self.zone
+        start = self.local_start
         if self.is_whole_day:
-            start = dt.datetime.combine(self.start_date, dt.time(), tzinfo=zone)
-            end = dt.datetime.combine(
-                self.start_date + dt.timedelta(days=1), dt.time(), tzinfo=zone
-            )
-            return start.astimezone(dt.UTC), end.astimezone(dt.UTC)
-        start = dt.datetime.combine(self.start_date, self.start_time, tzinfo=zone)
-        end = start + self.duration if self.duration else None
-        return start.astimezone(dt.UTC), end.astimezone(dt.UTC) if end else None
+            start = dt.datetime.combine(start, dt.time(), tzinfo=self.zone)
+        end = self.local_end
+        if isinstance(end, dt.date) and not isinstance(end, dt.datetime):
+            end = dt.datetime.combine(end, dt.time(), tzinfo=self.zone)
+        return in_utc(start), in_utc(end) if end else None
 
     @property
     def is_upcoming(self):

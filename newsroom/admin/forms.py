@@ -7,6 +7,7 @@ from devices import embeds
 from newsroom import permissions
 from newsroom.core.admin_widgets import ZonedSplitDateTime, time_zone_note
 from newsroom.core.concurrency import VersionCheckedFormMixin
+from newsroom.core.date_limits import validate_year
 
 # Shown beside the body field; the embed syntax comes from its one definition.
 BODY_HELP = "Markdown. Raw HTML is cleaned: scripts and event handlers are removed. "
@@ -42,6 +43,7 @@ class ScheduleForm(forms.Form):
     published_at = forms.SplitDateTimeField(
         label="Publish at",
         widget=ZonedSplitDateTime,
+        validators=[validate_year],
         help_text="The stories go live by themselves at this time.",
     )
 

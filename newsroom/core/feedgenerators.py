@@ -15,8 +15,31 @@ from typing import Any
 
 from django.utils import feedgenerator
 
+from newsroom.core.text import for_documents
 
-class RssFeed(feedgenerator.Rss201rev2Feed):
+
+class DocumentSafeFeed:
+    """Every string of the feed and its items made fit for any format first
+    (`for_documents`): Django's XML writer raises on a control character in
+    an element and writes one in an attribute (Atom's category term) as it
+    is, and the JSON writer would fail on a lone surrogate."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*for_documents(args), **for_documents(kwargs))
+
+    def add_item(self, *args, enclosures=None, **kwargs):
+        enclosures = [
+            feedgenerator.Enclosure(
+                for_documents(enclosure.url), enclosure.length, enclosure.mime_type
+            )
+            for enclosure in enclosures or ()
+        ]
+        super().add_item(
+            *for_documents(args), enclosures=enclosures, **for_documents(kwargs)
+        )
+
+
+class RssFeed(DocumentSafeFeed, feedgenerator.Rss201rev2Feed):
     def rss_attributes(self):
         return {
             **super().rss_attributes(),
@@ -47,7 +70,7 @@ class RssFeed(feedgenerator.Rss201rev2Feed):
             handler.addQuickElement("content:encoded", item["content_html"])
 
 
-class AtomFeed(feedgenerator.Atom1Feed):
+class AtomFeed(DocumentSafeFeed, feedgenerator.Atom1Feed):
     def add_root_elements(self, handler):
         super().add_root_elements(handler)
         if self.feed.get("icon_url"):
@@ -65,7 +88,7 @@ class AtomFeed(feedgenerator.Atom1Feed):
             handler.addQuickElement("content", item["content_html"], {"type": "html"})
 
 
-class JsonFeed(feedgenerator.SyndicationFeed):
+class JsonFeed(DocumentSafeFeed, feedgenerator.SyndicationFeed):
     """JSON Feed 1.1 (jsonfeed.org/version/1.1) from the same items."""
 
     content_type = "application/feed+json; charset=utf-8"

@@ -9,6 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from devices import embeds
+from newsroom.core.date_limits import validate_year
+from newsroom.core.text import CleanTextMixin
 from newsroom.markup import render_markdown
 from newsroom.models.filing import Section, Tag
 from newsroom.models.people import Author
@@ -121,7 +123,7 @@ class ArticleQuerySet(models.QuerySet):
     follow=["bylines", "corrections", "device_links", "launch_event_links"],
     exclude=["body_html", "version"],
 )
-class Article(models.Model):
+class Article(CleanTextMixin, models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
         REVIEW = "review", "In review"
@@ -183,6 +185,7 @@ class Article(models.Model):
     published_at = models.DateTimeField(
         null=True,
         blank=True,
+        validators=[validate_year],
         help_text="When the story goes live. A time in the future schedules it.",
     )
     created_at = models.DateTimeField(auto_now_add=True)
@@ -222,6 +225,8 @@ class Article(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
+        # Cleaned first, so the HTML is made from the text that is stored.
+        self.clean_text_fields()
         self.body_html = render_markdown(self.body)
         if self.pk is not None:
             # Counted from the stored row, not from this instance, so the
@@ -307,7 +312,7 @@ class Byline(models.Model):
 
 
 @reversion.register()
-class Correction(models.Model):
+class Correction(CleanTextMixin, models.Model):
     """A change made after publication that readers are told about."""
 
     class Kind(models.TextChoices):
@@ -320,7 +325,7 @@ class Correction(models.Model):
     )
     kind = models.CharField(max_length=15, choices=Kind, default=Kind.CORRECTION)
     text = models.TextField(help_text="What changed and why, as readers will see it.")
-    noted_at = models.DateTimeField(default=timezone.now)
+    noted_at = models.DateTimeField(default=timezone.now, validators=[validate_year])
 
     class Meta:
         ordering = ["noted_at", "pk"]

@@ -4,9 +4,11 @@ import reversion
 from django.db import models
 from django.urls import reverse
 
+from newsroom.core.text import CleanTextMixin
+
 
 @reversion.register()
-class Section(models.Model):
+class Section(CleanTextMixin, models.Model):
     name = models.CharField(max_length=80, unique=True)
     slug = models.SlugField(max_length=80, unique=True)
     description = models.TextField(blank=True)
@@ -25,7 +27,7 @@ class Section(models.Model):
 
 
 @reversion.register()
-class Tag(models.Model):
+class Tag(CleanTextMixin, models.Model):
     name = models.CharField(max_length=80, unique=True)
     slug = models.SlugField(max_length=80, unique=True)
 

@@ -5,9 +5,11 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
+from newsroom.core.text import CleanTextMixin
+
 
 @reversion.register(follow=["links"])
-class Author(models.Model):
+class Author(CleanTextMixin, models.Model):
     name = models.CharField(max_length=120)
     slug = models.SlugField(max_length=140, unique=True)
     bio = models.TextField(
@@ -34,7 +36,7 @@ class Author(models.Model):
 
 
 @reversion.register()
-class AuthorLink(models.Model):
+class AuthorLink(CleanTextMixin, models.Model):
     author = models.ForeignKey(Author, on_delete=models.CASCADE, related_name="links")
     label = models.CharField(max_length=60, help_text="For example: Website, Mastodon.")
     url = models.URLField()

@@ -7,6 +7,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
+from newsroom.core.date_limits import validate_year
+from newsroom.core.text import CleanTextMixin
 from newsroom.models.articles import Article, created_by_field
 
 
@@ -24,7 +26,7 @@ def _default_share_expiry():
     return timezone.now() + timezone.timedelta(days=settings.NEWSROOM_SHARE_LINK_DAYS)
 
 
-class ShareLink(models.Model):
+class ShareLink(CleanTextMixin, models.Model):
     """A secret address that shows one unpublished story until it expires.
 
     For embargoed stories sent to people without an account. The token is
@@ -44,6 +46,7 @@ class ShareLink(models.Model):
     )
     expires_at = models.DateTimeField(
         default=_default_share_expiry,
+        validators=[validate_year],
         help_text="The link stops working at this moment.",
     )
     revoked = models.BooleanField(

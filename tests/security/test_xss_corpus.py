@@ -24,8 +24,9 @@ XSS_SURFACES = {
 def test_the_check_catches_the_corpus_when_it_is_not_escaped():
     """Served raw, nearly every payload is active: the check is not blind."""
     caught = [p for p in PAYLOADS if active_content(HttpResponse(p))]
-    # Markdown-only payloads and plain broken markup are harmless raw.
-    assert len(caught) >= len(PAYLOADS) - 8
+    # Markdown-only payloads, plain broken markup and the payloads there for
+    # their characters (control characters, line endings) are harmless raw.
+    assert len(caught) >= len(PAYLOADS) - 14
 
 
 @pytest.mark.parametrize(

@@ -16,17 +16,20 @@ render the escaped HTML inside RSS, Atom and JSON Feed items.
 
 import datetime as dt
 import json
+import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
+import icalendar
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.test import Client
 from django.utils import timezone
 from django.utils.html import escape
+from lxml import etree
 
 from newsroom.models import Article
 from tests.factories import ArticleFactory
@@ -45,10 +48,17 @@ DANGEROUS_SCHEMES = ("javascript:", "vbscript:", "data:", "livescript:")
 DATA_BLOCK_TYPES = {"application/json", "application/ld+json"}
 
 
+# What no subscriber document may hold (XML 1.0, RFC 5545).
+CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+
+
 def load_payloads():
     text = CORPUS.read_text()
     blocks = text.split("\n%%\n")[1:]  # the first block is the file's comment
-    return [block.strip("\n") for block in blocks if block.strip()]
+    return [
+        re.sub(r"\{U\+([0-9A-F]{4,6})\}", lambda m: chr(int(m[1], 16)), block)
+        for block in (block.strip("\n") for block in blocks if block.strip())
+    ]
 
 
 PAYLOADS = load_payloads()
@@ -118,10 +128,34 @@ def active_content(response):
     return finder.problems
 
 
+def calendar_text(response):
+    """What a calendar app shows of a calendar: its name and each event's
+    summary, place and description, as the plain text they are."""
+    text = page_text(response)
+    assert not CONTROLS.search(text), CONTROLS.search(text)
+    calendar = icalendar.Calendar.from_ical(text)
+    parts = [str(calendar.get("X-WR-CALNAME", ""))]
+    for event in calendar.walk("VEVENT"):
+        parts += [str(event.get(name, "")) for name in ("SUMMARY", "LOCATION")]
+        parts.append(str(event.get("DESCRIPTION", "")))
+    return "\n".join(escape(part) for part in parts)
+
+
+def news_sitemap_text(response):
+    """The headlines of the news sitemap, parsed strictly (a malformed
+    sitemap raises), as the plain text they are."""
+    content = page_text(response).encode()
+    assert not CONTROLS.search(content.decode())
+    root = etree.fromstring(content)
+    titles = root.iter("{http://www.google.com/schemas/sitemap-news/0.9}title")
+    return "\n".join(escape(title.text or "") for title in titles)
+
+
 def feed_item_html(response):
     """What a feed reader renders from an RSS, Atom or JSON feed: titles as
     the plain text they are, summaries and content as the HTML they carry."""
     text = page_text(response)
+    assert not CONTROLS.search(text), CONTROLS.search(text)
     parts = []
     if text.lstrip().startswith("{"):
         for item in json.loads(text).get("items", []):
@@ -186,9 +220,15 @@ def save_as_contributor(clients, number, payload):
         assert added == [], f"{payload!r} -> form error page: {added}"
         ArticleFactory(title=title, slug=slug, dek=payload[:300], body=payload)
     story = Article.objects.get(slug=slug)
+    # Published, and given the payload back as typed: the form cleaned its
+    # control characters, but a row written another way (an import, the
+    # shell) keeps them, and every writer must cope with that too.
     Article.objects.filter(pk=story.pk).update(
         status=Article.Status.PUBLISHED,
         published_at=timezone.now() - dt.timedelta(minutes=5),
+        title=title,
+        dek=payload[:300],
+        body=payload,
     )
     story.refresh_from_db()
     return story
