@@ -58,9 +58,7 @@ def syntax_help() -> str:
 LINE_START = r"(?:\A|(?<=\n)|(?<=\r))"
 LINE_END = r"(?=\r\n|\r|\n|\Z)"
 EMBED_LINE = re.compile(
-    LINE_START
-    + r" {0,3}\[\[(?P<inner>[^\]\r\n]*)\]\][^\S\r\n]*"
-    + LINE_END
+    LINE_START + r" {0,3}\[\[(?P<inner>[^\]\r\n]*)\]\][^\S\r\n]*" + LINE_END
 )
 SLUG = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
 
