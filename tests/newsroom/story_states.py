@@ -35,10 +35,12 @@ def story_in(state: str, *, by, **fields) -> Article:
     status, offset = STATES[state]
     with reversion.create_revision():
         story = ArticleFactory(
-            title=f"A story {state}",
-            status=status,
-            published_at=timezone.now() + offset if offset is not None else None,
-            **fields,
+            **{
+                "title": f"A story {state}",
+                "status": status,
+                "published_at": timezone.now() + offset if offset is not None else None,
+                **fields,
+            }
         )
         reversion.set_user(by)
     with reversion.create_revision():
