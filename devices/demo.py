@@ -6,7 +6,9 @@ changed it), and claims and cameras are only added to devices created now.
 """
 
 import datetime as dt
+from contextlib import contextmanager
 
+import reversion
 from django.db import transaction
 
 from devices.confidence import Confidence
@@ -159,14 +161,33 @@ EVENT = {
 }
 
 
+DEMO_REVISION_COMMENT = "Loaded with the demo"
+
+
+@contextmanager
+def demo_revision():
+    """The first revision of what is created inside, so History can bring
+    the demo back after an edit."""
+    with reversion.create_revision():
+        reversion.set_comment(DEMO_REVISION_COMMENT)
+        yield
+
+
 def _get_or_create(model, created_names, label, *, lookup, defaults):
-    obj, created = model.objects.get_or_create(**lookup, defaults=defaults)
+    with demo_revision():
+        obj, created = model.objects.get_or_create(**lookup, defaults=defaults)
     if created:
         created_names.append(f"{label} {next(iter(lookup.values()))}")
     return obj, created
 
 
 def _add_device(spec, brands, sources, fields, created_names):
+    # One revision for the device with its aliases, claims and cameras.
+    with demo_revision():
+        return _fill_device(spec, brands, sources, fields, created_names)
+
+
+def _fill_device(spec, brands, sources, fields, created_names):
     device, created = _get_or_create(
         Device,
         created_names,
@@ -224,16 +245,17 @@ def load_devices() -> list[str]:
             defaults={"name": name, "site": site},
         )
     for brand, partner, started, ended, announced in PARTNERSHIPS:
-        Partnership.objects.get_or_create(
-            brand=brands[brand],
-            partner=brands[partner],
-            defaults={
-                "started_on": started,
-                "ended_on": ended,
-                "announced_on": announced,
-                "year_only": True,
-            },
-        )
+        with demo_revision():
+            Partnership.objects.get_or_create(
+                brand=brands[brand],
+                partner=brands[partner],
+                defaults={
+                    "started_on": started,
+                    "ended_on": ended,
+                    "announced_on": announced,
+                    "year_only": True,
+                },
+            )
     sources = {}
     for name, slug, kind, url in SOURCES:
         sources[slug], _ = _get_or_create(
@@ -260,6 +282,12 @@ def load_devices() -> list[str]:
         spec["slug"]: _add_device(spec, brands, sources, fields, created_names)
         for spec in DEVICES
     }
+    with demo_revision():
+        _add_event(brands, sources, devices, created_names)
+    return created_names
+
+
+def _add_event(brands, sources, devices, created_names):
     event, created = _get_or_create(
         LaunchEvent,
         created_names,
@@ -276,4 +304,4 @@ def load_devices() -> list[str]:
     )
     if created:
         event.devices.set(devices[slug] for slug in EVENT["devices"])
-    return created_names
+    return event

@@ -52,8 +52,14 @@ def syntax_help() -> str:
 
 # Anything that looks like an embed line, well formed or not, so that a typo
 # is reported instead of silently shown as text. At most three spaces of
-# indent: four would make it a Markdown code block.
-EMBED_LINE = re.compile(r"^ {0,3}\[\[(?P<inner>[^\]\n]*)\]\][ \t]*$", re.MULTILINE)
+# indent: four (or a tab) would make it a Markdown code block. A line ends at
+# LF, CR LF (what browsers send from a textarea) or a lone CR, and may carry
+# trailing spaces or tabs; the line break itself is left out of the match.
+LINE_START = r"(?:\A|(?<=\n)|(?<=\r))"
+LINE_END = r"(?=\r\n|\r|\n|\Z)"
+EMBED_LINE = re.compile(
+    LINE_START + r" {0,3}\[\[(?P<inner>[^\]\r\n]*)\]\][^\S\r\n]*" + LINE_END
+)
 SLUG = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
 
 # What `placeholder()` writes; only well-formed slugs can ever match.

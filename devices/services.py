@@ -5,6 +5,7 @@ keeps the earlier ones, which is what the history page shows.
 """
 
 import datetime as dt
+import enum
 from decimal import Decimal
 
 from django.db import transaction
@@ -82,6 +83,34 @@ def confirm_spec(
     )
 
 
+class StartChange(enum.Enum):
+    """How an edited event's start differs from the stored one."""
+
+    NONE = "unchanged"
+    # The same day at the same venue, now with its hour (or without it): the
+    # event did not move, it is known better. Calendars update; no one is
+    # told it was postponed or moved.
+    REFINED = "refined"
+    # Another day, another hour, or another time zone.
+    MOVED = "moved"
+
+
+def start_change(*, before: LaunchEvent, after: LaunchEvent) -> StartChange:
+    """Whether `after` starts as `before` did, more precisely, or elsewhere in
+    time. The one place that tells a move from a refinement."""
+    old = (before.start_date, before.start_time, before.time_zone)
+    new = (after.start_date, after.start_time, after.time_zone)
+    if old == new:
+        return StartChange.NONE
+    same_day = (before.start_date, before.time_zone) == (
+        after.start_date,
+        after.time_zone,
+    )
+    if same_day and (before.start_time is None or after.start_time is None):
+        return StartChange.REFINED
+    return StartChange.MOVED
+
+
 @transaction.atomic
 def reschedule_event(
     *,
@@ -91,29 +120,28 @@ def reschedule_event(
     time_zone: dt.tzinfo | str | None = None,
     status: str | None = None,
 ) -> LaunchEvent:
-    """Move an event (or change its status) so calendars notice.
+    """Move or refine an event's start (or change its status) so calendars
+    notice.
 
-    The stored start becomes the previous start, the sequence number goes up,
-    and an event moved later is marked postponed unless a status is given.
-    Other unsaved changes on `event` are saved with it.
+    Every change raises the sequence number. A move (see `start_change`) also
+    keeps the stored start as the previous one ("moved from"), and an event
+    moved later is marked postponed unless a status is given; a refinement
+    (the hour added to a date-only event, same day) does neither. Other
+    unsaved changes on `event` are saved with it.
     """
     stored = LaunchEvent.objects.select_for_update().get(pk=event.pk)
     event.start_date, event.start_time = start_date, start_time
     if time_zone:
         event.time_zone = time_zone
-    moved = (stored.start_date, stored.start_time, stored.time_zone) != (
-        event.start_date,
-        event.start_time,
-        event.time_zone,
-    )
-    if moved:
+    change = start_change(before=stored, after=event)
+    if change is StartChange.MOVED:
         event.previous_start_date = stored.start_date
         event.previous_start_time = stored.start_time
-    if status is None and moved and event.utc_span()[0] > stored.starts_at:
-        status = LaunchEvent.Status.POSTPONED
+        if status is None and event.utc_span()[0] > stored.starts_at:
+            status = LaunchEvent.Status.POSTPONED
     if status:
         event.status = status
-    if moved or event.status != stored.status:
+    if change is not StartChange.NONE or event.status != stored.status:
         event.sequence = stored.sequence + 1
     event.full_clean()
     event.save()

@@ -12,8 +12,9 @@ given the same permissions by hand behaves like the role it matches.
 
 from django.apps import apps as global_apps
 from django.contrib.auth.management import create_permissions
+from django.db.models import Q, QuerySet
 
-from newsroom.models import Article
+from newsroom.models import Article, Byline
 
 EDITORS = "Editors"
 CONTRIBUTORS = "Contributors"
@@ -134,9 +135,45 @@ def can_delete(user, article: Article | None = None) -> bool:
     return user.is_active and user.has_perm("newsroom.delete_article")
 
 
+def _may_open_stories(user) -> bool:
+    return (
+        user.is_active
+        and user.is_staff
+        and (
+            user.has_perm("newsroom.view_article")
+            or user.has_perm("newsroom.change_article")
+        )
+    )
+
+
+def can_read(user, article: Article) -> bool:
+    """May `user` open `article` in the admin, its preview or its history list?
+
+    Editors read every story. Contributors read their own and the public
+    ones: an editor's draft, story in review or embargoed (scheduled) story
+    does not exist for them, so the admin and previews answer 404.
+    """
+    if not _may_open_stories(user):
+        return False
+    return user.has_perm(EDIT_OTHERS) or article.is_public or owns(user, article)
+
+
+def readable_stories(user, stories: QuerySet) -> QuerySet:
+    """The stories of `stories` that `user` may read (see `can_read`)."""
+    if not _may_open_stories(user):
+        return stories.none()
+    if user.has_perm(EDIT_OTHERS):
+        return stories
+    return stories.filter(
+        Q(pk__in=Article.objects.published().values("pk"))
+        | Q(created_by=user)
+        | Q(pk__in=Byline.objects.filter(author__user=user).values("article_id"))
+    )
+
+
 def can_preview(user, article: Article) -> bool:
-    """Staff who can see a story in the admin can see how it will look."""
-    return user.is_active and user.is_staff and user.has_perm("newsroom.view_article")
+    """Whoever may read a story in the admin may see how it will look."""
+    return can_read(user, article)
 
 
 def can_see_history(user, article: Article | None = None) -> bool:

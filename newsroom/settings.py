@@ -183,6 +183,12 @@ DBBACKUP_SEND_EMAIL = False
 # Security
 # ---------------------------------------------------------------------------
 
+# Everyone who signs in works in the admin: with no `next`, or one refused as
+# pointing off the site, sign-in lands on the admin index (not Django's
+# default /accounts/profile/, which this site does not have).
+LOGIN_URL = "admin:login"
+LOGIN_REDIRECT_URL = "admin:index"
+
 AUTH_PASSWORD_VALIDATORS = [
     {
         "NAME": "django.contrib.auth.password_validation."

@@ -68,7 +68,11 @@ def person(author):
 
 
 def news_article(article):
-    """NewsArticle for a public story, loaded with `for_reading()`."""
+    """NewsArticle for a story loaded with `for_reading()`.
+
+    Previews and share links show stories that have no publication date yet
+    (drafts, stories in review): what is not known is left out, not guessed.
+    """
     url = absolute_url(article.get_absolute_url())
     data = {
         "@context": CONTEXT,
@@ -77,14 +81,16 @@ def news_article(article):
         "mainEntityOfPage": {"@type": "WebPage", "@id": url},
         "url": url,
         "headline": article.title,
-        "datePublished": article.published_at.isoformat(),
-        "dateModified": article.modified_at.isoformat(),
         "author": [person(author) for author in article.byline_authors],
         "publisher": publisher(),
         "articleSection": article.section.name,
         "inLanguage": settings.LANGUAGE_CODE,
         "isAccessibleForFree": True,
     }
+    if article.published_at:
+        data["datePublished"] = article.published_at.isoformat()
+    if article.modified_at:
+        data["dateModified"] = article.modified_at.isoformat()
     if article.dek:
         data["description"] = article.dek
     if article.hero_image:

@@ -9,7 +9,9 @@ import copy
 
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -82,6 +84,15 @@ class ArticleWorkflowMixin:
 
     # --- Role rules ---------------------------------------------------------
 
+    def get_queryset(self, request):
+        # Stories a user may not read are not listed, searched or acted on.
+        return permissions.readable_stories(request.user, super().get_queryset(request))
+
+    def has_view_permission(self, request, obj=None):
+        return super().has_view_permission(request, obj) and (
+            obj is None or permissions.can_read(request.user, obj)
+        )
+
     def has_change_permission(self, request, obj=None):
         return permissions.can_edit(request.user, obj)
 
@@ -93,6 +104,34 @@ class ArticleWorkflowMixin:
 
     def has_history_permission(self, request, obj=None):
         return permissions.can_see_history(request.user, obj)
+
+    # A story the user may not read answers 404 on every page about it (the
+    # admin's own answer, a redirect with "doesn't exist", would tell a
+    # contributor the address is a story).
+
+    def _readable_or_404(self, request, object_id):
+        if self.get_object(request, unquote(object_id)) is None:
+            raise Http404("No story here.")
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        self._readable_or_404(request, object_id)
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def delete_view(self, request, object_id, extra_context=None):
+        self._readable_or_404(request, object_id)
+        return super().delete_view(request, object_id, extra_context)
+
+    def history_view(self, request, object_id, extra_context=None):
+        self._readable_or_404(request, object_id)
+        return super().history_view(request, object_id, extra_context)
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        self._readable_or_404(request, object_id)
+        return super().revision_view(request, object_id, version_id, extra_context)
+
+    def compare_view(self, request, object_id, extra_context=None):
+        self._readable_or_404(request, object_id)
+        return super().compare_view(request, object_id, extra_context)
 
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)

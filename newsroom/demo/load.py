@@ -4,6 +4,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
 
+from devices.demo import demo_revision
 from devices.embeds import find_embeds, referenced_slugs
 from devices.models import Device
 from newsroom import permissions, services
@@ -46,33 +47,42 @@ def load_editorial(*, editor_password: str, contributor_password: str) -> list[s
 
     sections = {}
     for name, slug, description, position in demo.SECTIONS:
-        sections[slug], created = Section.objects.get_or_create(
-            slug=slug,
-            defaults={"name": name, "description": description, "position": position},
-        )
+        with demo_revision():
+            sections[slug], created = Section.objects.get_or_create(
+                slug=slug,
+                defaults={
+                    "name": name,
+                    "description": description,
+                    "position": position,
+                },
+            )
         if created:
             created_names.append(f"section {slug}")
 
     tags = {}
     for name, slug in demo.TAGS:
-        tags[slug], created = Tag.objects.get_or_create(
-            slug=slug, defaults={"name": name}
-        )
+        with demo_revision():
+            tags[slug], created = Tag.objects.get_or_create(
+                slug=slug, defaults={"name": name}
+            )
         if created:
             created_names.append(f"tag {slug}")
 
     authors = {}
     for fields in demo.AUTHORS:
-        authors[fields["slug"]], created = Author.objects.get_or_create(
-            slug=fields["slug"], defaults=fields
-        )
+        with demo_revision():
+            author, created = Author.objects.get_or_create(
+                slug=fields["slug"], defaults=fields
+            )
+            # The contributor writes as one of the demo authors, so the
+            # stories on that byline are theirs (part of the first revision,
+            # so restoring it keeps them theirs).
+            if author.slug == demo.CONTRIBUTOR_AUTHOR and author.user_id is None:
+                author.user = contributor
+                author.save()
+        authors[author.slug] = author
         if created:
             created_names.append(f"author {fields['slug']}")
-    # The contributor writes as one of the demo authors, so the stories on
-    # that byline are theirs.
-    Author.objects.filter(slug=demo.CONTRIBUTOR_AUTHOR, user__isnull=True).update(
-        user=contributor
-    )
 
     for story in demo.STORIES:
         if Article.objects.filter(slug=story["slug"]).exists():

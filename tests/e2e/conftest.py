@@ -6,6 +6,7 @@ tests are skipped with that reason, unless E2E_REQUIRED is set (as in CI),
 where a missing browser is a failure.
 """
 
+import io
 import os
 import shutil
 
@@ -70,3 +71,16 @@ def page_without_js(browser):
     context = browser.new_context(java_script_enabled=False)
     yield context.new_page()
     context.close()
+
+
+@pytest.fixture
+def demo(live_server):
+    """The demo newsroom (load_demo) on the live server; its address.
+
+    Setting up is all the database is used for: the journeys themselves go
+    through the browser.
+    """
+    from django.core.management import call_command
+
+    call_command("load_demo", stdout=io.StringIO())
+    return live_server.url

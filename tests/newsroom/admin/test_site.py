@@ -97,3 +97,50 @@ def test_hero_image_without_alt_text_is_a_form_error(editor_client, tmp_path):
 def test_slug_is_prepopulated_from_the_title(editor_client):
     page = editor_client.get("/admin/newsroom/article/add/").content.decode()
     assert "prepopulated_fields" in page or "data-prepopulated-fields" in page
+
+
+BROWSER_BODY = (
+    "Xiaomi has set a date.\r\n\r\n[[specs {slug}]]  \r\n\r\n"
+    "More on the launch.\r\n\r\n[[event ultra-launch]]\r\n\r\nThe end."
+)
+
+
+def test_a_misspelt_slug_typed_in_a_browser_is_refused_and_kept(editor_client):
+    from tests.devices.factories import DeviceFactory, LaunchEventFactory
+
+    DeviceFactory(slug="xiaomi-12s-ultra")
+    LaunchEventFactory(slug="ultra-launch")
+    body = BROWSER_BODY.format(slug="xiaomi-12s-ultar")
+    response = editor_client.post(
+        "/admin/newsroom/article/add/", article_form(body=body)
+    )
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["body"] == [
+        "No device has the slug “xiaomi-12s-ultar”."
+    ]
+    page = response.content.decode()
+    assert "No device has the slug “xiaomi-12s-ultar”." in page
+    # What was typed is all still there to fix.
+    assert "More on the launch." in page
+    assert "[[specs xiaomi-12s-ultar]]" in page
+    assert not Article.objects.exists()
+
+
+def test_a_body_typed_in_a_browser_keeps_its_embeds(editor_client):
+    from tests.devices.factories import DeviceFactory, LaunchEventFactory
+
+    ultra = DeviceFactory(slug="xiaomi-12s-ultra")
+    launch = LaunchEventFactory(slug="ultra-launch")
+    body = BROWSER_BODY.format(slug="xiaomi-12s-ultra")
+    response = editor_client.post(
+        "/admin/newsroom/article/add/", article_form(body=body)
+    )
+    assert response.status_code == 302
+    story = Article.objects.get()
+    assert story.body_html.count('class="embed-placeholder"') == 2
+    assert "[[" not in story.body_html
+    assert list(story.devices.all()) == [ultra]
+    assert list(story.launch_events.all()) == [launch]
+    page = editor_client.get(story.get_absolute_url()).content.decode()
+    assert "[[specs" not in page
+    assert "specs</caption>" in page

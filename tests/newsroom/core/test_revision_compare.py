@@ -1,6 +1,7 @@
 """The admin's compare page: what changed between two revisions of a record."""
 
 import pytest
+from django.utils import timezone
 from reversion.models import Version
 
 from newsroom import services
@@ -194,10 +195,16 @@ def test_contributor_compares_own_story_but_not_someone_elses(
         client, someone_elses, {"body": "Secret one."}, {"body": "Secret two."}
     )
     client.force_login(contributor)
+    # An editor's draft is not there at all for a contributor.
     response = compare(client, someone_elses, older, newer)
-    assert response.status_code == 403
+    assert response.status_code == 404
     assert "Secret" not in response.content.decode()
     # Nor through the history or the revert form.
-    assert client.get(history_url(someone_elses)).status_code == 403
+    assert client.get(history_url(someone_elses)).status_code == 404
     revision = f"{history_url(someone_elses)}{older.pk}/"
-    assert client.get(revision).status_code == 403
+    assert client.get(revision).status_code == 404
+    # A live story they may read, but not its past revisions.
+    someone_elses.status, someone_elses.published_at = "published", timezone.now()
+    someone_elses.save()
+    assert compare(client, someone_elses, older, newer).status_code == 403
+    assert client.get(history_url(someone_elses)).status_code == 403
