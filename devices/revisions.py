@@ -2,8 +2,8 @@
 
 A device's revision carries its aliases, spec claims and camera modules, so
 reverting brings back the whole record; a launch event's carries its devices
-(part of its own record). Imported by devices.admin before the admin classes
-are made, and by the app's ready().
+(part of its own record); a source's is its own. Imported by devices.admin
+before the admin classes are made, and by the app's ready().
 """
 
 import reversion
@@ -15,13 +15,20 @@ from devices.models import (
     DeviceAlias,
     LaunchEvent,
     Partnership,
+    Source,
     SpecClaim,
 )
+
+# The edit counter is recomputed on save, so revisions leave it out.
+VERSION = ["version"]
 
 reversion.register(DeviceAlias)
 reversion.register(SpecClaim)
 reversion.register(CameraModule)
-reversion.register(Device, follow=["aliases", "spec_claims", "cameras"])
-reversion.register(LaunchEvent)
-reversion.register(Partnership)
-reversion.register(Brand, follow=["partnerships"])
+reversion.register(
+    Device, follow=["aliases", "spec_claims", "cameras"], exclude=VERSION
+)
+reversion.register(LaunchEvent, exclude=VERSION)
+reversion.register(Partnership, exclude=VERSION)
+reversion.register(Brand, follow=["partnerships"], exclude=VERSION)
+reversion.register(Source, exclude=VERSION)

@@ -14,6 +14,7 @@ from newsroom.admin_workflow import (
     PublicationStateFilter,
     ShareLinkInline,
 )
+from newsroom.concurrency import VersionCheckedAdminMixin
 from newsroom.coverage import sync_coverage
 from newsroom.models import (
     Article,
@@ -70,6 +71,7 @@ class ArticleLaunchEventInline(admin.TabularInline):
 class ArticleAdmin(
     ArticleWorkflowMixin,
     HistoryPermissionMixin,
+    VersionCheckedAdminMixin,
     EditingAdminMixin,
     UploadFaultAdminMixin,
     VersionAdmin,
@@ -148,6 +150,7 @@ class AuthorLinkInline(EditingAdminMixin, admin.TabularInline):
 @admin.register(Author)
 class AuthorAdmin(
     HistoryPermissionMixin,
+    VersionCheckedAdminMixin,
     EditingAdminMixin,
     UploadFaultAdminMixin,
     VersionAdmin,
@@ -164,7 +167,7 @@ class AuthorAdmin(
 
 
 @admin.register(Section)
-class SectionAdmin(HistoryPermissionMixin, VersionAdmin):
+class SectionAdmin(HistoryPermissionMixin, VersionCheckedAdminMixin, VersionAdmin):
     list_display = ["name", "slug", "position"]
     list_editable = ["position"]
     search_fields = ["name"]
@@ -172,7 +175,7 @@ class SectionAdmin(HistoryPermissionMixin, VersionAdmin):
 
 
 @admin.register(Tag)
-class TagAdmin(HistoryPermissionMixin, VersionAdmin):
+class TagAdmin(HistoryPermissionMixin, VersionCheckedAdminMixin, VersionAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}

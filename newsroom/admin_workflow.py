@@ -21,7 +21,6 @@ from django.utils.text import format_lazy
 from newsroom import permissions, services
 from newsroom.admin_forms import ArticleAdminForm, ScheduleForm
 from newsroom.admin_widgets import EditingAdminMixin, time_zone_note
-from newsroom.concurrency import FIELD as VERSION_FIELD
 from newsroom.models import Article, ShareLink
 
 
@@ -108,10 +107,9 @@ class ArticleWorkflowMixin:
         return fields
 
     def get_fieldsets(self, request, obj=None):
+        # The stale check's hidden fields are rendered by the change form
+        # template (newsroom.concurrency.VersionCheckedAdminMixin).
         fieldsets = copy.deepcopy(super().get_fieldsets(request, obj))
-        if self.has_change_permission(request, obj):
-            # Read-only views have no form to go stale.
-            fieldsets[0][1]["fields"].append(VERSION_FIELD)
         for name, options in fieldsets:
             if name == "Publication":
                 options["fields"].append("preview")

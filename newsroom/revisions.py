@@ -30,6 +30,6 @@ reversion.register(
     exclude=["body_html", "version"],
 )
 reversion.register(AuthorLink)
-reversion.register(Author, follow=["links"])
-reversion.register(Section)
-reversion.register(Tag)
+reversion.register(Author, follow=["links"], exclude=["version"])
+reversion.register(Section, exclude=["version"])
+reversion.register(Tag, exclude=["version"])

@@ -6,8 +6,10 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
+from newsroom.concurrency import VersionedModel
 
-class Brand(models.Model):
+
+class Brand(VersionedModel):
     name = models.CharField(max_length=80, unique=True)
     slug = models.SlugField(max_length=80, unique=True)
     logo = models.ImageField(upload_to="brands/", blank=True)
@@ -39,7 +41,7 @@ class PartnershipQuerySet(models.QuerySet):
         return self.filter(Q(brand=brand) | Q(partner=brand))
 
 
-class Partnership(models.Model):
+class Partnership(VersionedModel):
     class Kind(models.TextChoices):
         CAMERA_OPTICS = "camera-optics", "Camera optics"
         DISPLAY = "display", "Display"
@@ -97,7 +99,7 @@ class Partnership(models.Model):
             raise ValidationError({"ended_on": "It cannot end before it starts."})
 
 
-class Source(models.Model):
+class Source(VersionedModel):
     """Where a claim comes from: kept as records so they can be scored later."""
 
     class Kind(models.TextChoices):

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from devices.models.brands import Brand, Source
 from devices.models.devices import Device
+from newsroom.concurrency import VersionedModel
 
 
 def validate_time_zone(value):
@@ -37,7 +38,7 @@ class LaunchEventQuerySet(models.QuerySet):
         return self.filter(self._over(now or timezone.now())).order_by("-starts_at")
 
 
-class LaunchEvent(models.Model):
+class LaunchEvent(VersionedModel):
     class Status(models.TextChoices):
         SCHEDULED = "scheduled", "Scheduled"
         POSTPONED = "postponed", "Postponed"

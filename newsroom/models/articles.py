@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from devices import embeds
+from newsroom.concurrency import VersionedModel
 from newsroom.markup import render_markdown
 from newsroom.models.filing import Section, Tag
 from newsroom.models.people import Author
@@ -93,7 +94,7 @@ class ArticleQuerySet(models.QuerySet):
         )
 
 
-class Article(models.Model):
+class Article(VersionedModel):
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
         REVIEW = "review", "In review"
@@ -163,10 +164,6 @@ class Article(models.Model):
         help_text="Who started the story; a contributor may edit it while it "
         "is a draft or in review."
     )
-    # Bumped by every save; a form opened at an older version is refused
-    # rather than overwriting someone else's edit (see newsroom.concurrency).
-    version = models.PositiveIntegerField(default=1, editable=False)
-
     objects = ArticleQuerySet.as_manager()
 
     class Meta:
@@ -195,16 +192,7 @@ class Article(models.Model):
 
     def save(self, *args, **kwargs):
         self.body_html = render_markdown(self.body)
-        if self.pk is not None:
-            # Counted from the stored row, not from this instance, so the
-            # version only ever grows, whatever copy of the story is saved.
-            stored = (
-                type(self)
-                .objects.filter(pk=self.pk)
-                .values_list("version", flat=True)
-                .first()
-            )
-            self.version = (stored or 0) + 1
+        # VersionedModel moves the version on (see newsroom.concurrency).
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

@@ -3,8 +3,10 @@
 from django.db import models
 from django.urls import reverse
 
+from newsroom.concurrency import VersionedModel
 
-class Section(models.Model):
+
+class Section(VersionedModel):
     name = models.CharField(max_length=80, unique=True)
     slug = models.SlugField(max_length=80, unique=True)
     description = models.TextField(blank=True)
@@ -22,7 +24,7 @@ class Section(models.Model):
         return reverse("newsroom:section-detail", kwargs={"slug": self.slug})
 
 
-class Tag(models.Model):
+class Tag(VersionedModel):
     name = models.CharField(max_length=80, unique=True)
     slug = models.SlugField(max_length=80, unique=True)
 

@@ -4,8 +4,10 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
+from newsroom.concurrency import VersionedModel
 
-class Author(models.Model):
+
+class Author(VersionedModel):
     name = models.CharField(max_length=120)
     slug = models.SlugField(max_length=140, unique=True)
     bio = models.TextField(
