@@ -11,6 +11,7 @@ from django.db import transaction
 
 from devices.confidence import Confidence
 from devices.models import (
+    CAMERA_FIELDS,
     Brand,
     CameraModule,
     Device,
@@ -266,6 +267,9 @@ def load_devices() -> list[str]:
                 "position": position,
             },
         )
+    # The catalogue lines of camera values, so editors can claim any of them.
+    for attribute in CAMERA_FIELDS:
+        SpecField.objects.for_camera(attribute)
     devices = {
         spec["slug"]: _add_device(spec, brands, sources, fields, created_names)
         for spec in DEVICES

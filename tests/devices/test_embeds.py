@@ -163,7 +163,8 @@ class TestRendering:
         assert specs.count('class="value--unknown">Unknown<') == 1
         # The mystery camera's resolution is claimed unknown, and shown so.
         assert re.search(
-            r'<th scope="row">Unknown</th>\s*<td class="value--unknown">Unknown', cameras
+            r'<th scope="row">Unknown</th>\s*<td class="value--unknown">Unknown',
+            cameras,
         )
 
     def test_whole_day_event_shows_just_the_date(self, launch):

@@ -85,7 +85,8 @@ class TestDevicePage:
         specs, cameras = html.split("camera-table")
         assert specs.count('class="value--unknown">Unknown') == 1
         assert re.search(
-            r'<th scope="row">Unknown</th>\s*<td class="value--unknown">Unknown', cameras
+            r'<th scope="row">Unknown</th>\s*<td class="value--unknown">Unknown',
+            cameras,
         )
 
     def test_confidence_marks_are_words_not_just_colour(self, client, ultra):
