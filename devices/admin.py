@@ -284,7 +284,13 @@ class SpecClaimAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         if change:
             raise PermissionDenied("A saved claim is never changed.")
-        services.add_claim(claim=obj)
+        # Recorded in the device's history, so an editor with the device
+        # open is shown this claim when their save is refused.
+        with reversion.create_revision():
+            services.add_claim(claim=obj)
+            reversion.set_user(request.user)
+            reversion.set_comment(f"Added the claim {obj}")
+            reversion.add_to_revision(Device.objects.get(pk=obj.device_id))
 
     def _device_page(self, claim):
         return HttpResponseRedirect(

@@ -120,7 +120,10 @@ def changes_since(instance, revision_id, *, form=None) -> StaleChanges:
     if latest is None:
         return StaleChanges(who, when)
     baseline = versions.filter(pk=revision_id).first() if revision_id else None
-    if baseline is None or baseline.pk == latest.pk:
+    if baseline is not None and baseline.pk == latest.pk:
+        # Changed outside the history: nothing to compare.
+        return StaleChanges(who, when)
+    if baseline is None:
         if form is None:
             return StaleChanges(who, when)
         saved = latest.field_dict
