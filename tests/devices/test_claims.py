@@ -19,7 +19,7 @@ from tests.devices.factories import (
     SpecFieldFactory,
 )
 from tests.factories import UserFactory
-from tests.newsroom.admin_helpers import form_data
+from tests.newsroom.admin_helpers import form_data, post_edited
 
 pytestmark = pytest.mark.django_db
 
@@ -239,3 +239,27 @@ def test_withdraw_page_is_for_editors_only(client, editor, contributor, ultra, s
     assert claim.withdrawn_by == editor
     html = client.get(device_url(ultra)).content.decode()
     assert "Withdrawn by chief" in html
+
+
+def test_a_claim_added_meanwhile_is_shown_when_a_device_save_is_refused(
+    client, editor, ultra, screen
+):
+    client.force_login(editor)
+    post_edited(client, device_url(ultra))
+    opened = client.get(device_url(ultra))
+    other = type(client)()
+    other.force_login(UserFactory(role="Editors", first_name="Bo", last_name="Two"))
+    other.post(
+        reverse("admin:devices_specclaim_add"),
+        {
+            "device": ultra.pk,
+            "field": screen.pk,
+            "value_number": "6.73",
+            "confidence": "confirmed",
+            "stated_on": "2022-07-04",
+        },
+    )
+    refused = client.post(device_url(ultra), form_data(opened, summary="Mine."))
+    panel = refused.content.decode().split('class="stale-changes"')[1]
+    assert "What Bo Two changed since you opened this page" in refused.content.decode()
+    assert "Added:</strong> Xiaomi 12S Ultra: Screen size = 6.73 in" in panel
