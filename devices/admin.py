@@ -1,5 +1,17 @@
+from urllib.parse import urlencode
+
+import reversion
 from django.contrib import admin
+from django.contrib.messages import SUCCESS
+from django.core.exceptions import PermissionDenied
 from django.db import models
+from django.db.models import F
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.html import format_html, format_html_join
 from reversion.admin import VersionAdmin
 
 from devices import services
@@ -20,6 +32,7 @@ from newsroom.core.admin_widgets import (
     UploadFaultAdminMixin,
     thumbnail,
 )
+from newsroom.core.concurrency import VersionCheckedAdminMixin
 from newsroom.core.datalist import DatalistInput
 
 # Addresses typed without a scheme are taken as https (Django 6's default).
@@ -37,6 +50,7 @@ class PartnershipInline(admin.TabularInline):
 @admin.register(Brand)
 class BrandAdmin(
     HistoryPermissionMixin,
+    VersionCheckedAdminMixin,
     EditingAdminMixin,
     UploadFaultAdminMixin,
     VersionAdmin,
@@ -53,7 +67,7 @@ class BrandAdmin(
 
 
 @admin.register(Partnership)
-class PartnershipAdmin(admin.ModelAdmin):
+class PartnershipAdmin(HistoryPermissionMixin, VersionCheckedAdminMixin, VersionAdmin):
     list_display = ["brand", "partner", "kind", "started_on", "ended_on"]
     list_filter = ["kind", "brand"]
     list_select_related = ["brand", "partner"]
@@ -61,7 +75,7 @@ class PartnershipAdmin(admin.ModelAdmin):
 
 
 @admin.register(Source)
-class SourceAdmin(admin.ModelAdmin):
+class SourceAdmin(HistoryPermissionMixin, VersionCheckedAdminMixin, VersionAdmin):
     formfield_overrides = HTTPS_URLS
     list_display = ["name", "kind", "url"]
     list_filter = ["kind"]
@@ -83,43 +97,244 @@ class AliasInline(admin.TabularInline):
     extra = 0
 
 
+CLAIM_FIELDS = [
+    "field",
+    "camera",
+    "is_unknown",
+    "value_number",
+    "value_text",
+    "value_boolean",
+    "confidence",
+    "source",
+    "source_url",
+    "stated_on",
+]
+
+
+def _claim_cameras(request, device_id):
+    """The cameras a claim may be about: the device's own."""
+    if not device_id:
+        return CameraModule.objects.none()
+    return CameraModule.objects.filter(device_id=device_id).select_related("device")
+
+
 class SpecClaimInline(admin.TabularInline):
-    """Claims are added, not edited: a changed value is a new claim, so the
-    history keeps the old one."""
+    """Saved claims are read-only: a changed value is a new claim (a blank row
+    here, or "Add a newer claim" beside the old one), so the history keeps
+    the old one. Newest claim of each spec first."""
 
     formfield_overrides = HTTPS_URLS
     model = SpecClaim
     extra = 1
+    can_delete = False
     autocomplete_fields = ["field", "source"]
-    fields = [
-        "field",
-        "is_unknown",
-        "value_number",
-        "value_text",
-        "value_boolean",
-        "confidence",
-        "source",
-        "source_url",
-        "stated_on",
-    ]
+    fields = [*CLAIM_FIELDS, "standing"]
+    readonly_fields = ["standing"]
+    verbose_name = "claim"
     verbose_name_plural = (
-        "spec claims (to change or confirm a value, add a claim: the old one "
-        "stays in the history)"
+        "spec and camera claims (saved claims are never changed: to confirm or "
+        "correct a value, add a newer claim; the old one stays in the history)"
     )
 
+    def has_change_permission(self, request, obj=None):
+        # Saved rows are shown read-only; new rows can still be added.
+        return False
+
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("field", "source")
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("field", "source", "camera", "withdrawn_by")
+            .order_by(
+                F("camera__position").asc(nulls_first=True),
+                "camera_id",
+                "field__group",
+                "field__position",
+                "field_id",
+                "-stated_on",
+                "-recorded_at",
+                "-pk",
+            )
+        )
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "camera":
+            match = request.resolver_match
+            kwargs["queryset"] = _claim_cameras(
+                request, match.kwargs.get("object_id") if match else None
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    @admin.display(description="Standing")
+    def standing(self, claim):
+        if claim.pk is None:
+            return "New claim"
+        return claim_standing(claim, user=self._user)
+
+    def get_formset(self, request, obj=None, **kwargs):
+        # The links beside each claim depend on who is looking.
+        self._user = request.user
+        return super().get_formset(request, obj, **kwargs)
+
+
+def claim_standing(claim, *, user):
+    """Whether a claim counts, and what an editor can do about it."""
+    if claim.is_withdrawn:
+        who = claim.withdrawn_by.get_username() if claim.withdrawn_by else "someone"
+        when = timezone.localtime(claim.withdrawn_at)
+        return f"Withdrawn by {who}, {when:%d %b %Y %H:%M}"
+    links = [
+        format_html(
+            '<a href="{}" class="add-newer-claim">Add a newer claim</a>',
+            newer_claim_url(claim),
+        )
+    ]
+    if services.may_withdraw_claims(user):
+        links.append(
+            format_html(
+                '<a href="{}" class="withdraw-claim">Withdraw</a>',
+                reverse("admin:devices_specclaim_withdraw", args=[claim.pk]),
+            )
+        )
+    return format_html_join(" · ", "{}", ((link,) for link in links))
+
+
+def newer_claim_url(claim) -> str:
+    """The add form, filled in with what the claim says, for its successor."""
+    initial = {
+        "device": claim.device_id,
+        "field": claim.field_id,
+        "camera": claim.camera_id or "",
+        "confidence": claim.confidence,
+    }
+    if claim.is_unknown:
+        initial["is_unknown"] = "on"
+    elif claim.value_number is not None:
+        initial["value_number"] = f"{claim.value_number.normalize():f}"
+    elif claim.value_boolean is not None:
+        initial["value_boolean"] = "true" if claim.value_boolean else "false"
+    elif claim.value_text:
+        initial["value_text"] = claim.value_text
+    return f"{reverse('admin:devices_specclaim_add')}?{urlencode(initial)}"
 
 
 class CameraInline(admin.TabularInline):
     model = CameraModule
     extra = 0
-    autocomplete_fields = ["optics_partner", "source"]
+    autocomplete_fields = ["optics_partner"]
+    fields = ["role", "position", "optics_partner", "values"]
+    readonly_fields = ["values"]
+    verbose_name_plural = (
+        "camera modules (their resolution, sensor, aperture and zoom are "
+        "claims: save a new camera, then add its claims above)"
+    )
+
+    @admin.display(description="Values (best claims)")
+    def values(self, camera):
+        if camera.pk is None:
+            return "Add claims once saved."
+        best = camera.best
+        shown = [
+            f"{claim.subject.split(' camera ')[-1]}: {claim.display_value} "
+            f"({claim.get_confidence_display().lower()})"
+            for claim in best.values()
+        ]
+        return "; ".join(shown) or "Unknown"
+
+
+@admin.register(SpecClaim)
+class SpecClaimAdmin(admin.ModelAdmin):
+    """Claims are added (often as a newer claim of an old one), read and
+    withdrawn; never changed or deleted."""
+
+    formfield_overrides = HTTPS_URLS
+    fields = ["device", *CLAIM_FIELDS]
+    autocomplete_fields = ["device", "field", "source"]
+    list_display = [
+        "device",
+        "subject",
+        "display_value",
+        "confidence",
+        "source",
+        "stated_on",
+        "withdrawn_at",
+    ]
+    list_filter = ["confidence", "field__group", "device"]
+    list_select_related = ["device", "field", "source", "camera"]
+    search_fields = ["device__name", "field__name", "value_text"]
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "camera":
+            device = request.POST.get("device") or request.GET.get("device")
+            kwargs["queryset"] = _claim_cameras(
+                request, device if str(device).isdigit() else None
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            raise PermissionDenied("A saved claim is never changed.")
+        # Recorded in the device's history, so an editor with the device
+        # open is shown this claim when their save is refused.
+        with reversion.create_revision():
+            services.add_claim(claim=obj)
+            reversion.set_user(request.user)
+            reversion.set_comment(f"Added the claim {obj}")
+            reversion.add_to_revision(Device.objects.get(pk=obj.device_id))
+
+    def _device_page(self, claim):
+        return HttpResponseRedirect(
+            reverse("admin:devices_device_change", args=[claim.device_id])
+        )
+
+    def response_add(self, request, obj, post_url_continue=None):
+        self.message_user(
+            request, f"Claim added: {obj.subject} = {obj.display_value}.", SUCCESS
+        )
+        return self._device_page(obj)
+
+    def get_urls(self):
+        withdraw = path(
+            "<int:claim_id>/withdraw/",
+            self.admin_site.admin_view(self.withdraw_view),
+            name="devices_specclaim_withdraw",
+        )
+        return [withdraw, *super().get_urls()]
+
+    def withdraw_view(self, request, claim_id):
+        claim = get_object_or_404(SpecClaim.objects.for_sheets(), pk=claim_id)
+        if not services.may_withdraw_claims(request.user):
+            raise PermissionDenied
+        if request.method == "POST":
+            with reversion.create_revision():
+                services.withdraw_claim(claim=claim, by=request.user)
+                reversion.set_user(request.user)
+                reversion.set_comment(f"Withdrew the claim {claim}")
+                reversion.add_to_revision(Device.objects.get(pk=claim.device_id))
+            self.message_user(request, f"Withdrawn: {claim}.", SUCCESS)
+            return self._device_page(claim)
+        return TemplateResponse(
+            request,
+            "admin/devices/specclaim/withdraw.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": "Withdraw a claim",
+                "opts": self.model._meta,
+                "claim": claim,
+            },
+        )
 
 
 @admin.register(Device)
 class DeviceAdmin(
     HistoryPermissionMixin,
+    VersionCheckedAdminMixin,
     EditingAdminMixin,
     UploadFaultAdminMixin,
     VersionAdmin,
@@ -149,9 +364,17 @@ class DeviceAdmin(
     def device_thumbnail(self, device):
         return thumbnail(device.image, alt=device.image_alt)
 
+    def save_formset(self, request, form, formset, change):
+        if formset.model is not SpecClaim:
+            return super().save_formset(request, form, formset, change)
+        # Only new rows reach here (saved ones are read-only); each goes
+        # through the one way claims are written.
+        for claim in formset.save(commit=False):
+            services.add_claim(claim=claim)
+
 
 @admin.register(LaunchEvent)
-class LaunchEventAdmin(HistoryPermissionMixin, VersionAdmin):
+class LaunchEventAdmin(HistoryPermissionMixin, VersionCheckedAdminMixin, VersionAdmin):
     formfield_overrides = HTTPS_URLS
     list_display = ["title", "brand", "start_date", "start_time", "time_zone", "status"]
     list_filter = ["status", "brand"]

@@ -13,6 +13,7 @@ from django.db import transaction
 
 from devices.confidence import Confidence
 from devices.models import (
+    CAMERA_FIELDS,
     Brand,
     CameraModule,
     Device,
@@ -22,7 +23,7 @@ from devices.models import (
     Source,
     SpecField,
 )
-from devices.services import record_claim
+from devices.services import record_camera_claim, record_claim
 
 CONFIRMED, EXPECTED, RUMOURED = (
     Confidence.CONFIRMED,
@@ -218,16 +219,26 @@ def _fill_device(spec, brands, sources, fields, created_names):
     for position, (role, megapixels, zoom, partner, confidence) in enumerate(
         spec.get("cameras", [])
     ):
-        CameraModule.objects.create(
+        camera = CameraModule.objects.create(
             device=device,
             role=role,
-            megapixels=megapixels,
-            optical_zoom=zoom,
             optics_partner=brands.get(partner),
-            confidence=confidence,
-            source=source,
             position=position,
         )
+        # A camera's values are claims like any spec; an unknown resolution
+        # is claimed as unknown.
+        values = {"megapixels": megapixels}
+        if zoom is not None:
+            values["optical_zoom"] = zoom
+        for attribute, value in values.items():
+            record_camera_claim(
+                camera=camera,
+                attribute=attribute,
+                value=value,
+                confidence=confidence,
+                source=source,
+                stated_on=spec["stated_on"],
+            )
     return device
 
 
@@ -278,6 +289,9 @@ def load_devices() -> list[str]:
                 "position": position,
             },
         )
+    # The catalogue lines of camera values, so editors can claim any of them.
+    for attribute in CAMERA_FIELDS:
+        SpecField.objects.for_camera(attribute)
     devices = {
         spec["slug"]: _add_device(spec, brands, sources, fields, created_names)
         for spec in DEVICES

@@ -21,7 +21,12 @@ from django.core.exceptions import ValidationError
 from django.template.loader import render_to_string
 
 from devices.models import CameraModule, Device, LaunchEvent, SpecClaim
-from devices.specsheet import compare_cameras, compare_specs, spec_sheet
+from devices.specsheet import (
+    camera_sheet,
+    compare_cameras,
+    compare_specs,
+    spec_sheet,
+)
 
 # How many slugs each kind takes, and what they name.
 KINDS = {
@@ -212,12 +217,16 @@ class EmbedData:
                 camera_slugs.update(embed.device_slugs)
             event_slugs.update(embed.event_slugs)
         device_slugs = spec_slugs | camera_slugs
+        # One query for the claims of specs and of cameras alike.
         self.devices = _by_slug(Device.objects.select_related("brand"), device_slugs)
-        self.claims = self._by_device(SpecClaim.objects.for_sheets(), spec_slugs)
+        self.claims = self._by_device(SpecClaim.objects.for_sheets(), device_slugs)
         self.cameras = self._by_device(
             CameraModule.objects.select_related("optics_partner"), camera_slugs
         )
         self.events = _by_slug(LaunchEvent.objects.select_related("brand"), event_slugs)
+
+    def camera_sheet(self, device):
+        return camera_sheet(self.cameras[device.pk], self.claims[device.pk])
 
     def _by_device(self, queryset, slugs):
         ids = [self.devices[s].pk for s in slugs if s in self.devices]
@@ -244,7 +253,7 @@ def _render_embed(embed, data, *, plain, site_url):
         if embed.kind == "specs":
             context["groups"] = spec_sheet(data.claims[devices[0].pk])
         elif embed.kind == "cameras":
-            context["cameras"] = data.cameras[devices[0].pk]
+            context["cameras"] = data.camera_sheet(devices[0])
         else:
             first, second = devices
             context["first"], context["second"] = first, second
@@ -252,7 +261,7 @@ def _render_embed(embed, data, *, plain, site_url):
                 data.claims[first.pk], data.claims[second.pk]
             )
             context["camera_rows"] = compare_cameras(
-                data.cameras[first.pk], data.cameras[second.pk]
+                data.camera_sheet(first), data.camera_sheet(second)
             )
     return render_to_string(f"devices/embeds/{embed.kind}.html", context)
 

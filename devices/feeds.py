@@ -215,19 +215,21 @@ class SpecChangesFeed(SubscriberFeed):
         return Device.objects.select_related("brand").get(slug=slug)
 
     def item_versions(self, device):
-        # Claims are only ever added, so their ids and record times are
-        # the feed's whole state.
+        # Claims are only ever added or withdrawn, so their ids, record and
+        # withdrawal times are the feed's whole state.
         claims = device.spec_claims.order_by("-recorded_at", "-pk")
-        return list(claims.values_list("pk", "recorded_at")[:SPEC_FEED_SIZE])
+        rows = claims.values_list("pk", "recorded_at", "withdrawn_at")[:SPEC_FEED_SIZE]
+        return [
+            (pk, max(recorded, withdrawn or recorded))
+            for pk, recorded, withdrawn in rows
+        ]
 
     def items(self, channel):
         claims = channel.subject.spec_claims.for_sheets()
         changes = [
             change for change in spec_timeline(claims) if change["change"] != "repeated"
         ]
-        changes.sort(
-            key=lambda c: (c["claim"].recorded_at, c["claim"].pk), reverse=True
-        )
+        changes.sort(key=lambda c: (c["at"], c["claim"].pk), reverse=True)
         return changes[:SPEC_FEED_SIZE]
 
     def title(self, channel):
@@ -247,9 +249,11 @@ class SpecChangesFeed(SubscriberFeed):
     def item_title(self, change):
         # Titles name the device: readers mix this feed with many others.
         claim, before = change["claim"], change["before"]
-        spec = f"{claim.device.name} · {claim.field.name}"
+        spec = f"{claim.device.name} · {claim.subject}"
         value = claim.display_value
         confidence = claim.get_confidence_display().lower()
+        if change["change"] == "withdrawn":
+            return f"{spec}: {value} withdrawn"
         if change["change"] == "changed":
             return f"{spec}: {before.display_value} → {value} ({confidence})"
         if change["change"] == "confirmed":
@@ -263,7 +267,13 @@ class SpecChangesFeed(SubscriberFeed):
             f"{claim.get_confidence_display()}, according to {source} "
             f"on {format_day(claim.stated_on)}."
         )
-        if change["change"] == "changed":
+        if change["change"] == "withdrawn":
+            when = timezone.localtime(claim.withdrawn_at)
+            text = (
+                f"Withdrawn by the editors on {when:%-d %B %Y}: this claim no "
+                f"longer counts. It was: {text}"
+            )
+        elif change["change"] == "changed":
             text = f"Previously {before.display_value}. {text}"
         elif change["change"] == "confirmed":
             text = f"Previously {before.get_confidence_display().lower()}. {text}"
@@ -281,17 +291,22 @@ class SpecChangesFeed(SubscriberFeed):
     def item_link(self, change):
         claim = change["claim"]
         history = reverse("devices:device-history", kwargs={"slug": claim.device.slug})
-        return absolute_url(f"{history}#claim-{claim.pk}")
+        anchor = f"claim-{claim.pk}"
+        if change["change"] == "withdrawn":
+            anchor += "-withdrawn"
+        return absolute_url(f"{history}#{anchor}")
 
     def item_guid(self, change):
         claim = change["claim"]
+        if change["change"] == "withdrawn":
+            return tag_uri("spec-claim-withdrawal", claim.pk, claim.withdrawn_at)
         return tag_uri("spec-claim", claim.pk, claim.recorded_at)
 
     def item_pubdate(self, change):
-        return change["claim"].recorded_at
+        return change["at"]
 
     def item_updateddate(self, change):
-        return change["claim"].recorded_at
+        return change["at"]
 
     def item_categories(self, change):
         return [change["claim"].field.get_group_display()]

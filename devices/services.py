@@ -1,18 +1,32 @@
 """Writes about devices and events that take more than one step.
 
 Claims are only ever added: confirming or changing a spec adds a claim and
-keeps the earlier ones, which is what the history page shows.
+keeps the earlier ones, which is what the history page shows. A claim found
+wrong is withdrawn by an editor: it stays, marked, and no longer counts.
 """
 
 import datetime as dt
 import enum
 from decimal import Decimal
 
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from devices.confidence import Confidence
-from devices.models import Device, LaunchEvent, Source, SpecClaim, SpecField
+from devices.models import (
+    CameraModule,
+    ClaimIsFixed,
+    Device,
+    LaunchEvent,
+    Source,
+    SpecClaim,
+    SpecField,
+)
+
+# The permission of the role that may withdraw claims (Editors hold it).
+WITHDRAW_CLAIM = "devices.withdraw_specclaim"
 
 Value = Decimal | int | float | str | bool | None
 
@@ -27,7 +41,29 @@ def _typed_value(field: SpecField, value: Value) -> dict:
     return {"value_text": str(value)}
 
 
+def _touch(device_id: int) -> None:
+    """The device changed: its pages, feeds and open forms must notice."""
+    Device.objects.filter(pk=device_id).update(
+        updated_at=timezone.now(), version=F("version") + 1
+    )
+
+
 @transaction.atomic
+def add_claim(*, claim: SpecClaim) -> SpecClaim:
+    """Store a new claim (built by a form or by `record_claim`).
+
+    A claim that is already stored is refused: claims are never rewritten.
+    """
+    if claim.pk is not None or not claim._state.adding:
+        raise ClaimIsFixed("A saved claim is never changed: add a newer claim instead.")
+    if not claim.stated_on:
+        claim.stated_on = timezone.localdate()
+    claim.full_clean()
+    claim.save()
+    _touch(claim.device_id)
+    return claim
+
+
 def record_claim(
     *,
     device: Device,
@@ -37,24 +73,68 @@ def record_claim(
     source: Source | None = None,
     source_url: str = "",
     stated_on: dt.date | None = None,
+    camera: CameraModule | None = None,
 ) -> SpecClaim:
-    """Add what a source says about one spec of a device.
+    """Add what a source says about one spec of a device (or of one of its
+    cameras, with `camera` and a camera field).
 
     `value=None` records that the value is unknown, which the page shows as
     unknown instead of leaving the line out.
     """
-    claim = SpecClaim(
-        device=device,
-        field=field,
+    return add_claim(
+        claim=SpecClaim(
+            device=device,
+            camera=camera,
+            field=field,
+            confidence=confidence,
+            source=source,
+            source_url=source_url,
+            stated_on=stated_on or timezone.localdate(),
+            **_typed_value(field, value),
+        )
+    )
+
+
+def record_camera_claim(
+    *,
+    camera: CameraModule,
+    attribute: str,
+    value: Value,
+    confidence: Confidence = Confidence.RUMOURED,
+    source: Source | None = None,
+    source_url: str = "",
+    stated_on: dt.date | None = None,
+) -> SpecClaim:
+    """Add what a source says about one value of a camera ("sensor"...)."""
+    return record_claim(
+        device=camera.device,
+        camera=camera,
+        field=SpecField.objects.for_camera(attribute),
+        value=value,
         confidence=confidence,
         source=source,
         source_url=source_url,
-        stated_on=stated_on or timezone.localdate(),
-        **_typed_value(field, value),
+        stated_on=stated_on,
     )
-    claim.full_clean()
-    claim.save()
-    Device.objects.filter(pk=device.pk).update(updated_at=timezone.now())
+
+
+def may_withdraw_claims(user) -> bool:
+    return bool(user and user.is_active and user.has_perm(WITHDRAW_CLAIM))
+
+
+@transaction.atomic
+def withdraw_claim(*, claim: SpecClaim, by) -> SpecClaim:
+    """Mark a claim withdrawn by `by` now. It stays in the history and the
+    spec-change feed, and no longer counts as a value. Editors only."""
+    if not may_withdraw_claims(by):
+        raise PermissionDenied("Only editors can withdraw a claim.")
+    stored = SpecClaim.objects.select_for_update().get(pk=claim.pk)
+    if stored.withdrawn_at is None:
+        # An update, not save(): the claim's own content is never written.
+        now = timezone.now()
+        SpecClaim.objects.filter(pk=claim.pk).update(withdrawn_at=now, withdrawn_by=by)
+        _touch(stored.device_id)
+    claim.refresh_from_db()
     return claim
 
 

@@ -7,7 +7,9 @@ of every device they need in one go, and these functions arrange them.
 from dataclasses import dataclass, field
 from itertools import groupby
 
-from devices.models import CameraModule, SpecClaim, SpecField
+from django.utils import timezone
+
+from devices.models import CameraModule, SpecClaim, SpecField, best_supported
 
 
 @dataclass
@@ -34,16 +36,39 @@ def _field_order(spec_field):
 
 
 def spec_lines(claims) -> dict[int, SpecLine]:
-    """The best-supported claim of each field (highest confidence, then newest),
-    with the other claims beneath it, keyed by field id."""
+    """The best-supported claim of each field (highest confidence, then newest,
+    never a withdrawn one), with the other claims beneath it, keyed by field
+    id. Cameras' claims are left to `camera_sheet`; a field whose claims were
+    all withdrawn has no line."""
     by_field = {}
     for claim in claims:
-        by_field.setdefault(claim.field_id, []).append(claim)
+        if claim.camera_id is None:
+            by_field.setdefault(claim.field_id, []).append(claim)
     lines = {}
     for field_id, field_claims in by_field.items():
-        ranked = sorted(field_claims, key=lambda c: c.support, reverse=True)
-        lines[field_id] = SpecLine(ranked[0].field, ranked[0], ranked[1:])
+        best = best_supported(field_claims)
+        if best is None:
+            continue
+        others = sorted(
+            (c for c in field_claims if c is not best),
+            key=lambda c: (not c.is_withdrawn, c.support),
+            reverse=True,
+        )
+        lines[field_id] = SpecLine(best.field, best, others)
     return lines
+
+
+def camera_sheet(cameras, claims) -> list[CameraModule]:
+    """The cameras in order, each with the best of its claims (from `claims`,
+    already loaded) as its values."""
+    by_camera = {}
+    for claim in claims:
+        if claim.camera_id is not None:
+            by_camera.setdefault(claim.camera_id, []).append(claim)
+    ordered = sorted(cameras, key=lambda c: (c.position, c.pk))
+    for camera in ordered:
+        camera.attach_claims(by_camera.get(camera.pk, []))
+    return ordered
 
 
 def group_lines(items, *, spec_field=lambda item: item.field) -> list[SpecGroup]:
@@ -167,13 +192,14 @@ def tally(groups, camera_rows) -> dict[str, int]:
 
 def spec_timeline(claims) -> list[dict]:
     """The claims in the order they were stated, each with what the same spec
-    said before and what happened: "first" reported, "confirmed" (same value,
-    surer), "changed", or "repeated" (nothing new). The history page and the
-    spec-change feed both read it."""
+    (or camera value) said before and what happened: "first" reported,
+    "confirmed" (same value, surer), "changed", or "repeated" (nothing new);
+    and each withdrawal, dated when it happened ("withdrawn"). The history
+    page and the spec-change feed both read it."""
     ordered = sorted(claims, key=lambda c: (c.stated_on, c.recorded_at, c.pk))
     last_value, timeline = {}, []
     for claim in ordered:
-        before = last_value.get(claim.field_id)
+        before = last_value.get(claim.line_key)
         if before is None:
             change = "first"
         elif before.display_value == claim.display_value:
@@ -184,6 +210,27 @@ def spec_timeline(claims) -> list[dict]:
             )
         else:
             change = "changed"
-        timeline.append({"claim": claim, "before": before, "change": change})
-        last_value[claim.field_id] = claim
+        timeline.append(
+            {
+                "claim": claim,
+                "before": before,
+                "change": change,
+                "on": claim.stated_on,
+                "at": claim.recorded_at,
+            }
+        )
+        last_value[claim.line_key] = claim
+    withdrawals = [
+        {
+            "claim": claim,
+            "before": None,
+            "change": "withdrawn",
+            "on": timezone.localdate(claim.withdrawn_at),
+            "at": claim.withdrawn_at,
+        }
+        for claim in ordered
+        if claim.is_withdrawn
+    ]
+    timeline += withdrawals
+    timeline.sort(key=lambda entry: (entry["on"], entry["at"], entry["claim"].pk))
     return timeline

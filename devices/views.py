@@ -18,6 +18,7 @@ from devices.models import (
     SpecClaim,
 )
 from devices.specsheet import (
+    camera_sheet,
     compare_cameras,
     compare_specs,
     spec_sheet,
@@ -75,6 +76,7 @@ class DeviceDetailView(DetailView):
         device = self.object
         return super().get_context_data(
             groups=spec_sheet(device.spec_claims.all()),
+            cameras=camera_sheet(device.cameras.all(), device.spec_claims.all()),
             compare_with=Device.objects.filter(brand=device.brand_id).exclude(
                 pk=device.pk
             )[:6],
@@ -127,7 +129,10 @@ class CompareView(TemplateView):
     def get_context_data(self, **kwargs):
         first, second = self.get_devices()
         groups = compare_specs(first.spec_claims.all(), second.spec_claims.all())
-        camera_rows = compare_cameras(first.cameras.all(), second.cameras.all())
+        camera_rows = compare_cameras(
+            camera_sheet(first.cameras.all(), first.spec_claims.all()),
+            camera_sheet(second.cameras.all(), second.spec_claims.all()),
+        )
         return super().get_context_data(
             first=first,
             second=second,

@@ -2,13 +2,16 @@
 
 from devices.models.brands import Brand, Partnership, PartnershipQuerySet, Source
 from devices.models.devices import (
+    CAMERA_FIELDS,
     CameraModule,
     Claim,
+    ClaimIsFixed,
     Device,
     DeviceAlias,
     SpecClaim,
     SpecClaimQuerySet,
     SpecField,
+    best_supported,
 )
 from devices.models.events import (
     LaunchEvent,
@@ -17,9 +20,11 @@ from devices.models.events import (
 )
 
 __all__ = [
+    "CAMERA_FIELDS",
     "Brand",
     "CameraModule",
     "Claim",
+    "ClaimIsFixed",
     "Device",
     "DeviceAlias",
     "LaunchEvent",
@@ -30,5 +35,6 @@ __all__ = [
     "SpecClaim",
     "SpecClaimQuerySet",
     "SpecField",
+    "best_supported",
     "validate_time_zone",
 ]

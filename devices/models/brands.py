@@ -7,12 +7,13 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
+from newsroom.core.concurrency import VersionedModel
 from newsroom.core.date_limits import validate_year
 from newsroom.core.text import CleanTextMixin
 
 
-@reversion.register(follow=["partnerships"])
-class Brand(CleanTextMixin, models.Model):
+@reversion.register(follow=["partnerships"], exclude=["version"])
+class Brand(CleanTextMixin, VersionedModel):
     name = models.CharField(max_length=80, unique=True)
     slug = models.SlugField(max_length=80, unique=True)
     logo = models.ImageField(upload_to="brands/", blank=True)
@@ -44,8 +45,8 @@ class PartnershipQuerySet(models.QuerySet):
         return self.filter(Q(brand=brand) | Q(partner=brand))
 
 
-@reversion.register()
-class Partnership(CleanTextMixin, models.Model):
+@reversion.register(exclude=["version"])
+class Partnership(CleanTextMixin, VersionedModel):
     class Kind(models.TextChoices):
         CAMERA_OPTICS = "camera-optics", "Camera optics"
         DISPLAY = "display", "Display"
@@ -106,7 +107,8 @@ class Partnership(CleanTextMixin, models.Model):
             raise ValidationError({"ended_on": "It cannot end before it starts."})
 
 
-class Source(CleanTextMixin, models.Model):
+@reversion.register(exclude=["version"])
+class Source(CleanTextMixin, VersionedModel):
     """Where a claim comes from: kept as records so they can be scored later."""
 
     class Kind(models.TextChoices):

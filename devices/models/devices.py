@@ -8,13 +8,16 @@ spec (rumoured, then confirmed, or changed) is the list of its claims.
 from decimal import Decimal
 
 import reversion
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 
 from devices.confidence import Confidence, rank_of
 from devices.models.brands import Brand, Source
+from newsroom.core.concurrency import VersionedModel
 from newsroom.core.date_limits import validate_year
 from newsroom.core.text import CleanTextMixin
 
@@ -29,8 +32,8 @@ class DeviceQuerySet(models.QuerySet):
 
 # A device's revision carries its aliases, spec claims and camera modules,
 # so reverting brings back the whole record.
-@reversion.register(follow=["aliases", "spec_claims", "cameras"])
-class Device(CleanTextMixin, models.Model):
+@reversion.register(follow=["aliases", "spec_claims", "cameras"], exclude=["version"])
+class Device(CleanTextMixin, VersionedModel):
     class Status(models.TextChoices):
         RUMOURED = "rumoured", "Rumoured"
         ANNOUNCED = "announced", "Announced"
@@ -108,6 +111,25 @@ class DeviceAlias(CleanTextMixin, models.Model):
         return self.name
 
 
+class SpecFieldQuerySet(models.QuerySet):
+    def for_camera(self, attribute: str) -> "SpecField":
+        """The catalogue line of one camera value ("sensor"...), made when
+        missing: camera values are claims of these fields."""
+        slug, name, kind, unit, position = CAMERA_FIELDS[attribute]
+        spec_field, _ = self.get_or_create(
+            slug=slug,
+            defaults={
+                "group": SpecField.Group.CAMERAS,
+                "name": name,
+                "kind": kind,
+                "unit": unit,
+                "higher_is_better": True if attribute == "megapixels" else None,
+                "position": 100 + position,
+            },
+        )
+        return spec_field
+
+
 class SpecField(CleanTextMixin, models.Model):
     """One line of a spec sheet. The catalogue lets compare align two devices."""
 
@@ -143,6 +165,8 @@ class SpecField(CleanTextMixin, models.Model):
         default=0, help_text="Order of the line within its group."
     )
 
+    objects = SpecFieldQuerySet.as_manager()
+
     class Meta:
         ordering = ["group", "position", "name"]
 
@@ -155,8 +179,35 @@ class SpecField(CleanTextMixin, models.Model):
         return list(self.Group.values).index(self.group)
 
 
+# The values of a camera module, each a claim of its own catalogue line:
+# attribute: (slug, name, kind, unit, position).
+CAMERA_FIELDS = {
+    "megapixels": ("camera-megapixels", "Camera resolution", "number", "MP", 0),
+    "sensor": ("camera-sensor", "Camera sensor", "text", "", 1),
+    "aperture": ("camera-aperture", "Camera aperture", "text", "", 2),
+    "optical_zoom": ("camera-optical-zoom", "Camera optical zoom", "number", "×", 3),
+}
+CAMERA_ATTRIBUTES = {slug: attribute for attribute, (slug, *_) in CAMERA_FIELDS.items()}
+
+
+class ClaimIsFixed(ValidationError):
+    """A stored claim cannot be changed: add a newer claim instead."""
+
+
+def best_supported(claims):
+    """The claim that counts among `claims`: highest confidence, then newest,
+    withdrawn ones never; None when none stands."""
+    standing = [claim for claim in claims if not claim.is_withdrawn]
+    return max(standing, key=lambda claim: claim.support, default=None)
+
+
 class Claim(CleanTextMixin, models.Model):
-    """What a source stated, with what confidence, and when. Never overwritten."""
+    """What a source stated, with what confidence, and when. Never overwritten.
+
+    A stored claim is fixed: `save()` refuses to write it again. A change is a
+    newer claim; a claim found wrong is withdrawn (who and when are kept, the
+    claim stays in the history) and no longer counts.
+    """
 
     confidence = models.CharField(
         max_length=10,
@@ -180,9 +231,35 @@ class Claim(CleanTextMixin, models.Model):
         help_text="When the source stated it.",
     )
     recorded_at = models.DateTimeField(auto_now_add=True)
+    withdrawn_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="When an editor withdrew the claim; it stays in the history.",
+    )
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="withdrawn_%(class)ss",
+    )
 
     class Meta:
         abstract = True
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise ClaimIsFixed(
+                "A saved claim is never changed: add a newer claim with its own "
+                "source, confidence and date, or withdraw this one."
+            )
+        super().save(*args, **kwargs)
+
+    @property
+    def is_withdrawn(self):
+        return self.withdrawn_at is not None
 
     @property
     def confidence_rank(self):
@@ -196,7 +273,11 @@ class Claim(CleanTextMixin, models.Model):
 
 class SpecClaimQuerySet(models.QuerySet):
     def for_sheets(self):
-        return self.select_related("field", "source")
+        return self.select_related("field", "source", "camera", "withdrawn_by")
+
+    def standing(self):
+        """Claims not withdrawn."""
+        return self.filter(withdrawn_at__isnull=True)
 
 
 @reversion.register()
@@ -206,6 +287,15 @@ class SpecClaim(Claim):
     )
     field = models.ForeignKey(
         SpecField, on_delete=models.PROTECT, related_name="claims"
+    )
+    camera = models.ForeignKey(
+        "CameraModule",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="claims",
+        help_text="For a camera's value (resolution, sensor, aperture, zoom): "
+        "which of the device's cameras, with a “Camera …” spec.",
     )
     is_unknown = models.BooleanField(
         "unknown",
@@ -224,13 +314,39 @@ class SpecClaim(Claim):
     class Meta:
         ordering = ["field__group", "field__position", "stated_on", "pk"]
         indexes = [models.Index(fields=["device", "field"], name="claim_device_idx")]
+        permissions = [
+            ("withdraw_specclaim", "Can withdraw claims (they stay in the history)")
+        ]
 
     def __str__(self):
-        return f"{self.device}: {self.field.name} = {self.display_value}"
+        return f"{self.device}: {self.subject} = {self.display_value}"
+
+    @property
+    def subject(self):
+        """What the claim is about, as readers are told: "Chipset", or
+        "Main camera sensor"."""
+        if self.camera_id is None:
+            return self.field.name
+        aspect = self.field.name.removeprefix("Camera ").lower()
+        return f"{self.camera.get_role_display()} camera {aspect}"
+
+    @property
+    def line_key(self):
+        """Claims with the same key are about the same thing."""
+        return (self.camera_id, self.field_id)
 
     def clean(self):
         if not self.field_id:
             return
+        is_camera_field = self.field.slug in CAMERA_ATTRIBUTES
+        if self.camera_id is not None and self.camera.device_id != self.device_id:
+            raise ValidationError({"camera": "Pick a camera of this device."})
+        if self.camera_id is not None and not is_camera_field:
+            raise ValidationError(
+                {"field": "A camera's claim takes a “Camera …” spec."}
+            )
+        if self.camera_id is None and is_camera_field:
+            raise ValidationError({"camera": "Say which camera this value is about."})
         values = {
             SpecField.Kind.NUMBER: self.value_number,
             SpecField.Kind.TEXT: self.value_text or None,
@@ -275,6 +391,11 @@ class SpecClaim(Claim):
 
 @reversion.register()
 class CameraModule(CleanTextMixin, models.Model):
+    """One camera of a device: its role and place. What it is (resolution,
+    sensor, aperture, zoom) is claimed like any spec: `SpecClaim`s with this
+    camera, so each value has its confidence, source and date, and a change
+    is a newer claim."""
+
     class Role(models.TextChoices):
         MAIN = "main", "Main"
         ULTRAWIDE = "ultrawide", "Ultrawide"
@@ -287,40 +408,12 @@ class CameraModule(CleanTextMixin, models.Model):
 
     device = models.ForeignKey(Device, on_delete=models.CASCADE, related_name="cameras")
     role = models.CharField(max_length=10, choices=Role, default=Role.UNKNOWN)
-    megapixels = models.DecimalField(
-        max_digits=6,
-        decimal_places=1,
-        null=True,
-        blank=True,
-        help_text="Leave empty when unknown.",
-    )
-    sensor = models.CharField(max_length=80, blank=True)
-    aperture = models.CharField(
-        max_length=20, blank=True, help_text="For example f/1.9."
-    )
-    optical_zoom = models.DecimalField(
-        max_digits=4,
-        decimal_places=1,
-        null=True,
-        blank=True,
-        help_text="Optical zoom factor, for telephoto cameras.",
-    )
     optics_partner = models.ForeignKey(
         Brand,
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="optics_for",
-    )
-    confidence = models.CharField(
-        max_length=10, choices=Confidence, default=Confidence.RUMOURED
-    )
-    source = models.ForeignKey(
-        Source,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="camera_modules",
     )
     position = models.PositiveSmallIntegerField(default=0)
 
@@ -330,9 +423,67 @@ class CameraModule(CleanTextMixin, models.Model):
     def __str__(self):
         return f"{self.device}: {self.get_role_display()} camera"
 
+    @cached_property
+    def best(self) -> dict:
+        """The claim that counts for each value, by attribute ("sensor"...).
+
+        Pages set it from claims they loaded in one go (`attach_claims`);
+        otherwise it is read here.
+        """
+        return self.attach_claims(self.claims.for_sheets())
+
+    def attach_claims(self, claims) -> dict:
+        """Take the best of `claims` (this camera's) as its values."""
+        by_attribute = {}
+        for claim in claims:
+            attribute = CAMERA_ATTRIBUTES.get(claim.field.slug)
+            if attribute:
+                by_attribute.setdefault(attribute, []).append(claim)
+        best = {
+            attribute: best_supported(found)
+            for attribute, found in by_attribute.items()
+        }
+        self.__dict__["best"] = {key: claim for key, claim in best.items() if claim}
+        return self.best
+
+    def _value(self, attribute):
+        claim = self.best.get(attribute)
+        return claim.value if claim else None
+
+    @property
+    def megapixels(self):
+        return self._value("megapixels")
+
+    @property
+    def sensor(self):
+        return self._value("sensor") or ""
+
+    @property
+    def aperture(self):
+        return self._value("aperture") or ""
+
+    @property
+    def optical_zoom(self):
+        return self._value("optical_zoom")
+
     @property
     def is_unknown(self):
         return self.megapixels is None and not self.sensor
+
+    @property
+    def sources(self):
+        """The sources of the values shown, each once."""
+        found = {}
+        for claim in self.best.values():
+            if claim.source is not None:
+                found.setdefault(claim.source_id, claim.source)
+        return list(found.values())
+
+    @property
+    def confidence(self):
+        """How sure its resolution is, the value compared between devices."""
+        claim = self.best.get("megapixels")
+        return claim.confidence if claim else None
 
     @property
     def megapixels_display(self):

@@ -11,6 +11,7 @@ from timezone_field import TimeZoneField
 
 from devices.models.brands import Brand, Source
 from devices.models.devices import Device
+from newsroom.core.concurrency import VersionedModel
 from newsroom.core.date_limits import (
     LONGEST_EVENT,
     in_utc,
@@ -41,8 +42,8 @@ class LaunchEventQuerySet(models.QuerySet):
 
 
 # Its devices are part of its own record.
-@reversion.register()
-class LaunchEvent(CleanTextMixin, models.Model):
+@reversion.register(exclude=["version"])
+class LaunchEvent(CleanTextMixin, VersionedModel):
     class Status(models.TextChoices):
         SCHEDULED = "scheduled", "Scheduled"
         POSTPONED = "postponed", "Postponed"

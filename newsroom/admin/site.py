@@ -13,6 +13,7 @@ from newsroom.core.admin_widgets import (
     UploadFaultAdminMixin,
     thumbnail,
 )
+from newsroom.core.concurrency import VersionCheckedAdminMixin
 from newsroom.models import (
     Article,
     ArticleDevice,
@@ -71,6 +72,7 @@ class ArticleLaunchEventInline(CoverageInline):
 class ArticleAdmin(
     ArticleWorkflowMixin,
     HistoryPermissionMixin,
+    VersionCheckedAdminMixin,
     EditingAdminMixin,
     UploadFaultAdminMixin,
     VersionAdmin,
@@ -156,6 +158,7 @@ class AuthorLinkInline(EditingAdminMixin, admin.TabularInline):
 @admin.register(Author)
 class AuthorAdmin(
     HistoryPermissionMixin,
+    VersionCheckedAdminMixin,
     EditingAdminMixin,
     UploadFaultAdminMixin,
     VersionAdmin,
@@ -172,7 +175,7 @@ class AuthorAdmin(
 
 
 @admin.register(Section)
-class SectionAdmin(HistoryPermissionMixin, VersionAdmin):
+class SectionAdmin(HistoryPermissionMixin, VersionCheckedAdminMixin, VersionAdmin):
     list_display = ["name", "slug", "position"]
     list_editable = ["position"]
     search_fields = ["name"]
@@ -180,7 +183,7 @@ class SectionAdmin(HistoryPermissionMixin, VersionAdmin):
 
 
 @admin.register(Tag)
-class TagAdmin(HistoryPermissionMixin, VersionAdmin):
+class TagAdmin(HistoryPermissionMixin, VersionCheckedAdminMixin, VersionAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}

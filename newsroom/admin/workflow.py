@@ -23,7 +23,6 @@ from newsroom import permissions, services
 from newsroom.admin.forms import ArticleAdminForm, ScheduleForm
 from newsroom.core.addresses import absolute_url
 from newsroom.core.admin_widgets import EditingAdminMixin, time_zone_note
-from newsroom.core.concurrency import FIELD as VERSION_FIELD
 from newsroom.core.dates import SHORT_DATE, format_moment
 from newsroom.models import Article, ShareLink
 
@@ -144,10 +143,9 @@ class ArticleWorkflowMixin:
         return fields
 
     def get_fieldsets(self, request, obj=None):
+        # The stale check's hidden fields are rendered by the change form
+        # template (newsroom.core.concurrency.VersionCheckedAdminMixin).
         fieldsets = copy.deepcopy(super().get_fieldsets(request, obj))
-        if self.has_change_permission(request, obj):
-            # Read-only views have no form to go stale.
-            fieldsets[0][1]["fields"].append(VERSION_FIELD)
         for name, options in fieldsets:
             if name == "Publication":
                 options["fields"].append("preview")

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from devices import embeds
+from newsroom.core.concurrency import VersionedModel
 from newsroom.core.date_limits import validate_year
 from newsroom.core.text import CleanTextMixin
 from newsroom.markup import render_markdown
@@ -123,7 +124,7 @@ class ArticleQuerySet(models.QuerySet):
     follow=["bylines", "corrections", "device_links", "launch_event_links"],
     exclude=["body_html", "version"],
 )
-class Article(CleanTextMixin, models.Model):
+class Article(CleanTextMixin, VersionedModel):
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
         REVIEW = "review", "In review"
@@ -194,10 +195,6 @@ class Article(CleanTextMixin, models.Model):
         help_text="Who started the story; a contributor may edit it while it "
         "is a draft or in review."
     )
-    # Bumped by every save; a form opened at an older version is refused
-    # rather than overwriting someone else's edit (see newsroom.core.concurrency).
-    version = models.PositiveIntegerField(default=1, editable=False)
-
     objects = ArticleQuerySet.as_manager()
 
     class Meta:
@@ -228,16 +225,7 @@ class Article(CleanTextMixin, models.Model):
         # Cleaned first, so the HTML is made from the text that is stored.
         self.clean_text_fields()
         self.body_html = render_markdown(self.body)
-        if self.pk is not None:
-            # Counted from the stored row, not from this instance, so the
-            # version only ever grows, whatever copy of the story is saved.
-            stored = (
-                type(self)
-                .objects.filter(pk=self.pk)
-                .values_list("version", flat=True)
-                .first()
-            )
-            self.version = (stored or 0) + 1
+        # VersionedModel moves the version on (see newsroom.core.concurrency).
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

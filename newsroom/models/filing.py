@@ -4,11 +4,12 @@ import reversion
 from django.db import models
 from django.urls import reverse
 
+from newsroom.core.concurrency import VersionedModel
 from newsroom.core.text import CleanTextMixin
 
 
-@reversion.register()
-class Section(CleanTextMixin, models.Model):
+@reversion.register(exclude=["version"])
+class Section(CleanTextMixin, VersionedModel):
     name = models.CharField(max_length=80, unique=True)
     slug = models.SlugField(max_length=80, unique=True)
     description = models.TextField(blank=True)
@@ -26,8 +27,8 @@ class Section(CleanTextMixin, models.Model):
         return reverse("newsroom:section-detail", kwargs={"slug": self.slug})
 
 
-@reversion.register()
-class Tag(CleanTextMixin, models.Model):
+@reversion.register(exclude=["version"])
+class Tag(CleanTextMixin, VersionedModel):
     name = models.CharField(max_length=80, unique=True)
     slug = models.SlugField(max_length=80, unique=True)
 

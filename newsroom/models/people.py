@@ -5,11 +5,12 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
+from newsroom.core.concurrency import VersionedModel
 from newsroom.core.text import CleanTextMixin
 
 
-@reversion.register(follow=["links"])
-class Author(CleanTextMixin, models.Model):
+@reversion.register(follow=["links"], exclude=["version"])
+class Author(CleanTextMixin, VersionedModel):
     name = models.CharField(max_length=120)
     slug = models.SlugField(max_length=140, unique=True)
     bio = models.TextField(

@@ -2,6 +2,7 @@ import datetime as dt
 
 import factory
 
+from devices import services
 from devices.confidence import Confidence
 from devices.models import (
     Brand,
@@ -84,8 +85,33 @@ class CameraFactory(factory.django.DjangoModelFactory):
 
     device = factory.SubFactory(DeviceFactory)
     role = CameraModule.Role.MAIN
-    megapixels = 50
-    confidence = Confidence.EXPECTED
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        """Its values become claims: `CameraFactory(megapixels=12, sensor="…",
+        confidence=…, source=…)`; 50 MP, expected, unless told."""
+        values = {
+            attribute: kwargs.pop(attribute)
+            for attribute in ("megapixels", "sensor", "aperture", "optical_zoom")
+            if attribute in kwargs
+        }
+        values.setdefault("megapixels", 50)
+        confidence = kwargs.pop("confidence", Confidence.EXPECTED)
+        source = kwargs.pop("source", None)
+        stated_on = kwargs.pop("stated_on", None)
+        camera = super()._create(model_class, *args, **kwargs)
+        for attribute, value in values.items():
+            if value is None and attribute != "megapixels":
+                continue
+            services.record_camera_claim(
+                camera=camera,
+                attribute=attribute,
+                value=value,
+                confidence=confidence,
+                source=source,
+                stated_on=stated_on,
+            )
+        return camera
 
 
 class LaunchEventFactory(factory.django.DjangoModelFactory):

@@ -149,6 +149,7 @@ class TestEventAdmin:
             "status": "scheduled",
             "announcement_url": "",
             "livestream_url": "",
+            "edited_version": event.version,
         }
         response = admin_client.post(
             f"/admin/devices/launchevent/{event.pk}/change/", data

@@ -16,6 +16,9 @@ from tests.newsroom.admin.helpers import (
 
 pytestmark = pytest.mark.django_db
 
+# How the word diff closes a marked stretch (named for screen readers too).
+MARK_END = '<span class="visually-hidden">]</span>'
+
 
 @pytest.fixture
 def editor():
@@ -112,6 +115,7 @@ def test_second_save_of_a_stale_form_is_refused_and_keeps_its_text(
 ):
     story = ArticleFactory(title="Xiaomi sets a date", body="Draft one.")
     client.force_login(editor)
+    save_in_admin(client, story)
     opened_by_first = client.get(change_url(story))
 
     # Meanwhile someone else saves the story.
@@ -125,14 +129,40 @@ def test_second_save_of_a_stale_form_is_refused_and_keeps_its_text(
     page = response.content.decode()
     assert "Bo Second saved this story at" in page
     assert "My long rewrite of the story." in page
+    # What they changed is shown, word by word.
+    assert "What Bo Second changed since you opened this page" in page
+    assert f"Their careful edit.{MARK_END}</ins>" in page
     story.refresh_from_db()
     assert story.body == "Their careful edit."
 
-    # Saving the shown form again is a deliberate overwrite, and it works.
-    response = client.post(change_url(story), form_data(response))
+    # Saving the shown form again without choosing to replace theirs is
+    # refused again: overwriting is never the default.
+    again = client.post(change_url(story), form_data(response))
+    assert again.status_code == 200
+    story.refresh_from_db()
+    assert story.body == "Their careful edit."
+
+    # Ticking "Save mine anyway" is a deliberate overwrite, and it works.
+    response = client.post(change_url(story), form_data(again, save_anyway="on"))
     assert response.status_code == 302
     story.refresh_from_db()
     assert story.body == "My long rewrite of the story."
+
+
+def test_a_record_without_history_shows_their_version_against_yours(
+    client, editor, other_editor
+):
+    story = ArticleFactory(body="Draft one.")
+    client.force_login(editor)
+    opened = client.get(change_url(story))
+    second = type(client)()
+    second.force_login(other_editor)
+    save_in_admin(second, story, body="Their careful edit.")
+    response = client.post(change_url(story), form_data(opened, body="Mine."))
+    page = response.content.decode()
+    assert "What Bo Second saved, next to what you typed" in page
+    assert f"Their careful edit.{MARK_END}</del>" in page
+    assert f"Mine.{MARK_END}</ins>" in page
 
 
 def test_a_list_action_makes_open_forms_stale(client, editor, other_editor):
