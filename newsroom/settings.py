@@ -72,6 +72,8 @@ MIDDLEWARE = [
     "newsroom.headers.SecurityHeadersMiddleware",
     "csp.middleware.CSPMiddleware",
     "newsroom.hostile_input.HostileInputMiddleware",
+    # Outside whitenoise, so static files answer other methods like pages.
+    "newsroom.core.methods.MethodPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",

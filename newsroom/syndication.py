@@ -37,6 +37,7 @@ from django.utils.decorators import method_decorator
 from django.utils.http import http_date, quote_etag
 from django.utils.safestring import mark_safe
 from django.views.decorators.gzip import gzip_page
+from django.views.decorators.http import require_safe
 
 # Readers poll; five minutes of caching bounds how late a story can appear
 # while keeping the load from thousands of subscribers negligible.
@@ -264,8 +265,11 @@ class SubscriberFeed(Feed):
         """
         raise NotImplementedError
 
-    # Compressed here rather than site-wide: a feed holds no secret for a
-    # BREACH-style attack to guess, unlike a page with a CSRF token.
+    # Read-only (a feed answers GET and HEAD; newsroom/core/methods.py
+    # answers the rest). Compressed here rather than site-wide: a feed holds
+    # no secret for a BREACH-style attack to guess, unlike a page with a
+    # CSRF token.
+    @method_decorator(require_safe)
     @method_decorator(gzip_page)
     def __call__(self, request, *args, **kwargs):
         try:
