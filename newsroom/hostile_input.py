@@ -46,9 +46,18 @@ def max_request_bytes() -> int:
     return MAX_UPLOAD_BYTES + settings.DATA_UPLOAD_MAX_MEMORY_SIZE
 
 
-# Every byte value, and escapes some codecs choke on even when told to
-# replace what they cannot decode.
-PROBE = bytes(range(256)) + b"\\x\\N{+-"
+# Every byte value, alone and together, a query, and sequences some codecs
+# choke on even when told to replace what they cannot decode.
+PROBES = [
+    bytes(range(256)),
+    *(bytes([byte]) for byte in range(256)),
+    b"q=leica&page=2",
+    b"a-b-c",
+    b"\\x",
+    b"\\N{",
+    b"+AAA-",
+    b"xn--a",
+]
 
 
 @functools.lru_cache(maxsize=64)
@@ -59,7 +68,8 @@ def decodes_any_bytes(charset: str) -> bool:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            PROBE.decode(charset, "replace")
+            for probe in PROBES:
+                probe.decode(charset, "replace")
     except (LookupError, UnicodeError, ValueError, TypeError):
         return False
     return True
@@ -69,18 +79,24 @@ def decodes_any_bytes(charset: str) -> bool:
 UNREADABLE_CHARSET = "newsroom.unreadable_charset"
 
 
+def readable_environ(environ: dict) -> dict:
+    """A WSGI environ Django can build a request from: a `Content-Type`
+    whose charset Django would fail to decode with loses its parameters, and
+    the charset waits under UNREADABLE_CHARSET for the middleware to refuse
+    the request."""
+    content_type, params = parse_header_parameters(environ.get("CONTENT_TYPE", ""))
+    charset = params.get("charset")
+    if charset is None or decodes_any_bytes(charset):
+        return environ
+    return {**environ, "CONTENT_TYPE": content_type, UNREADABLE_CHARSET: charset}
+
+
 def without_unreadable_charset(application):
-    """The WSGI `application`, given no charset Django would fail to decode
-    with: such a `Content-Type` loses its parameters, and the charset waits
-    in the environ for HostileInputMiddleware to refuse the request."""
+    """The WSGI `application`, given only environs it can read (see
+    `readable_environ`)."""
 
     def guarded(environ, start_response):
-        content_type, params = parse_header_parameters(environ.get("CONTENT_TYPE", ""))
-        charset = params.get("charset")
-        if charset is not None and not decodes_any_bytes(charset):
-            environ = {**environ, "CONTENT_TYPE": content_type}
-            environ[UNREADABLE_CHARSET] = charset
-        return application(environ, start_response)
+        return application(readable_environ(environ), start_response)
 
     return guarded
 

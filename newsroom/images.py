@@ -18,8 +18,9 @@ images, brand logos): it imports no models, so any app can use it.
   was made: a reader's request never decodes an image.
 
 Memory: an upload is decoded once, at a reduced scale when the format allows
-it (JPEG), and scaled down in place; renditions come from a copy already
-reduced to about `MAX_RENDITION_WIDTH`, one at a time.
+it (JPEG), then averaged down a strip at a time and turned upright in place,
+so its full-size pixels are held once and never copied; renditions come
+from the kept copy reduced for the widest of them, one at a time.
 `tools/measure_upload_memory.py` measures the peak of a 40 MP upload.
 """
 
@@ -42,8 +43,8 @@ logger = logging.getLogger(__name__)
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 MAX_PIXELS = 40_000_000
-# The copy the site keeps is scaled down to this many pixels on its longer
-# side: twice the widest rendition, and a tenth of a 40 MP image's memory.
+# The copy the site keeps is scaled down by a whole factor to at most this
+# many pixels on its longer side: twice the widest rendition.
 MAX_KEPT_SIDE = 4000
 # No rendition is wider, whatever the image.
 MAX_RENDITION_WIDTH = 2000
@@ -129,31 +130,58 @@ def _open_checked(source) -> Image.Image:
     return image
 
 
-def _fit(size: tuple[int, int], longest: int) -> tuple[int, int]:
-    """`size` scaled down (never up) so that neither side exceeds `longest`."""
-    width, height = size
-    scale = min(1.0, longest / max(width, height))
-    return max(1, round(width * scale)), max(1, round(height * scale))
+# Rows of the reduced image made at a time: a strip of a 40 MP image costs
+# a few MB, where Pillow's own reduce of an RGBA image copies all of it first.
+STRIP_ROWS = 64
+# Modes Pillow cannot average, and the mode they are averaged in instead.
+AVERAGED_IN = {"1": "L", "PA": "RGBA", "I;16": "I", "I;16B": "I", "I;16L": "I"}
 
 
-def _decode_reduced(image: Image.Image, longest: int) -> Image.Image:
-    """Decode `image` once, no larger than `longest` on its longer side.
+def _reduced(image: Image.Image, factor: int) -> Image.Image:
+    """`image` scaled down by the whole `factor` (each block of factor by
+    factor pixels averaged, alpha-weighted), a strip of rows at a time."""
+    mode = AVERAGED_IN.get(image.mode, image.mode)
+    if mode == "P":
+        mode = "RGBA" if "transparency" in image.info else "RGB"
+    width, height = image.size
+    reduced = Image.new(mode, (-(-width // factor), -(-height // factor)))
+    rows = factor * STRIP_ROWS
+    for top in range(0, height, rows):
+        strip = image.crop((0, top, width, min(top + rows, height)))
+        if strip.mode != mode:
+            strip = strip.convert(mode)
+        reduced.paste(strip.reduce(factor), (0, top // factor))
+    # The colour profile and the orientation still apply.
+    reduced.info = dict(image.info)
+    return reduced
 
-    A JPEG is decoded straight at a reduced scale (`draft`); other formats
-    are decoded whole, then scaled down in place. A truncated or damaged
-    file fails here, where the whole file is read.
+
+def _decode_reduced(image: Image.Image, factor_for) -> Image.Image:
+    """Decode `image` once, scaled down by the whole factor that
+    `factor_for(size)` asks of its size.
+
+    A JPEG is decoded straight at a reduced scale (`draft`: a half, a
+    quarter or an eighth); then what is left is averaged away a strip at a
+    time, so the full-size pixels are held once and never copied. A
+    truncated or damaged file fails here, where the whole file is read.
     """
-    target = _fit(image.size, longest)
-    if image.format == "JPEG" and target != image.size:
-        image.draft(None, target)
+    factor = factor_for(image.size)
+    if factor > 1 and image.format == "JPEG":
+        width, height = image.size
+        image.draft(None, (max(1, width // factor), max(1, height // factor)))
     image.load()
-    if image.size != _fit(image.size, longest):
-        image.thumbnail((longest, longest), Image.Resampling.LANCZOS)
-    return image
+    factor = factor_for(image.size)
+    return _reduced(image, factor) if factor > 1 else image
+
+
+def _within_kept_side(size: tuple[int, int]) -> int:
+    """The smallest whole factor that brings `size` within MAX_KEPT_SIDE."""
+    return math.ceil(max(size) / MAX_KEPT_SIDE)
 
 
 def _without_metadata(image: Image.Image, image_format: str) -> bytes:
-    """`image` encoded upright, with no EXIF or text chunks."""
+    """`image` encoded upright (turned in place), with no EXIF, comment or
+    text chunks."""
     icc = image.info.get("icc_profile")
     ImageOps.exif_transpose(image, in_place=True)
     options = {}
@@ -189,9 +217,9 @@ def clean_image(source) -> CleanImage:
     image_format = image.format
     try:
         with image:
-            _decode_reduced(image, MAX_KEPT_SIDE)
-            content = _without_metadata(image, image_format)
-            width, height = image.size
+            kept = _decode_reduced(image, _within_kept_side)
+            content = _without_metadata(kept, image_format)
+            width, height = kept.size
     except (OSError, SyntaxError, ValueError):
         _refuse(
             "The image is truncated or damaged; export it again and upload it.",
@@ -315,11 +343,11 @@ def make_renditions(fieldfile) -> int:
     made = 0
     try:
         with fieldfile.open("rb") as stored, Image.open(stored) as image:
-            width, height = image.size
-            widths = sorted(set(widths_for(width) + widths_for(width, SMALL_WIDTHS)))
-            # Decoded once, just wide enough for the widest rendition.
-            longest = math.ceil(max(width, height) * widths[-1] / width)
-            base = _decode_reduced(image, longest)
+            widths = sorted(
+                set(widths_for(image.width) + widths_for(image.width, SMALL_WIDTHS))
+            )
+            # Decoded once, reduced as far as the widest rendition allows.
+            base = _decode_reduced(image, lambda size: max(1, size[0] // widths[-1]))
             for webp in (True, False):
                 thumbnailer = _thumbnailer(fieldfile, webp=webp, source=base)
                 for width in widths:

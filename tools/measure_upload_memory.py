@@ -14,10 +14,12 @@ with production settings:
 
 Each process reports its resident memory once Django is warm (the request
 body already built, so the test client's own copy of it is not counted as
-the upload's), its peak (`resource.getrusage`), and the CPU seconds the
-request took. The images are drawn in a process of their own: Linux carries
-a parent's peak into the processes it starts, and this one stays small.
-Not part of `make test`: the figures depend on the machine.
+the upload's), its peak, and the CPU seconds the request took
+(`resource.getrusage`). The peak is the kernel's high-water mark of the
+process's own memory (VmHWM): getrusage's ru_maxrss would do, but Linux
+carries the starting process's peak into it across fork and exec, so run
+from pytest it would report pytest's size. Not part of `make test`'s
+timings: the figures depend on the machine.
 """
 
 import json
@@ -78,15 +80,19 @@ def make_image(path: Path, kind: str):
     return width, height
 
 
-def rss_kib() -> int:
+def _status_kib(field: str) -> int:
     for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
+        if line.startswith(f"{field}:"):
             return int(line.split()[1])
-    return 0
+    raise SystemExit(f"/proc/self/status has no {field}")
+
+
+def rss_kib() -> int:
+    return _status_kib("VmRSS")
 
 
 def peak_kib() -> int:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return _status_kib("VmHWM")
 
 
 def cpu_seconds() -> float:

@@ -342,12 +342,18 @@ def test_the_page_src_is_a_bounded_rendition(editor_client, media_root, size, wi
     assert f'width="{widest}"' in page
 
 
-def test_the_kept_copy_is_at_most_4000_pixels_wide(editor_client):
-    story = published_with_hero(
-        editor_client, image_bytes("JPEG", size=(4800, 3200)), name="big.jpg"
-    )
-    with Image.open(story.hero_image.path) as kept:
-        assert kept.size == (4000, 2667)
+@pytest.mark.parametrize(
+    ("size", "kept"),
+    [((4000, 2000), (4000, 2000)), ((4800, 3200), (2400, 1600))],
+    ids=["at the limit", "over it: halved"],
+)
+def test_the_kept_copy_is_at_most_4000_pixels_on_its_longer_side(
+    editor_client, size, kept
+):
+    data = image_bytes("JPEG", size=size)
+    story = published_with_hero(editor_client, data, name="big.jpg")
+    with Image.open(story.hero_image.path) as stored:
+        assert stored.size == kept
 
 
 def test_a_jpeg_comment_is_not_kept(editor_client):
