@@ -1,7 +1,8 @@
 """Peak memory of one large image upload, and of the first reader after it.
 
-    make measure-upload            # 40 MP images: RGB PNG, RGBA PNG, rotated JPEG
-    MEASURE_MEGAPIXELS=20 make measure-upload
+    .venv/bin/python tools/measure_upload_memory.py   # 40 MP: RGB and RGBA
+                                                      # PNG, a rotated JPEG
+    MEASURE_MEGAPIXELS=20 .venv/bin/python tools/measure_upload_memory.py
 
 For each image, a throwaway SQLite database and media folder, then two
 fresh Python processes that run the real code through Django's test client
