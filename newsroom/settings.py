@@ -74,6 +74,8 @@ MIDDLEWARE = [
     "newsroom.core.headers.SecurityHeadersMiddleware",
     "csp.middleware.CSPMiddleware",
     "newsroom.core.hostile_input.HostileInputMiddleware",
+    # Outside whitenoise, so static files answer other methods like pages.
+    "newsroom.core.methods.MethodPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",

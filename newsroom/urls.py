@@ -6,6 +6,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
 from django.views.decorators.cache import cache_control
 from django.views.decorators.gzip import gzip_page
+from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 from django.views.static import serve
 
@@ -21,8 +22,10 @@ urlpatterns = [
 
 
 def crawled(view):
-    """Cached for a while and compressed: crawlers come back often."""
-    return cache_control(public=True, max_age=600)(gzip_page(view))
+    """Read-only, cached for a while and compressed: crawlers come back often.
+
+    The method check comes first, so a refusal is never marked cacheable."""
+    return require_safe(cache_control(public=True, max_age=600)(gzip_page(view)))
 
 
 # For search engines: the sitemap index, its sections, Google News, robots.txt.
@@ -61,10 +64,14 @@ if settings.SERVE_MEDIA:
     urlpatterns += [
         re_path(
             rf"^{media_prefix}(?P<path>.*)$",
-            serve,
+            require_safe(serve),
             {"document_root": settings.MEDIA_ROOT},
         )
     ]
 
-# A database outage met outside a view is a 503, not a 500 (newsroom/core/faults.py).
+# Error pages that never read the request's body (newsroom/core/error_pages.py);
+# a database outage met outside a view is a 503, not a 500 (newsroom/core/faults.py).
+handler400 = "newsroom.core.error_pages.bad_request"
+handler403 = "newsroom.core.error_pages.permission_denied"
+handler404 = "newsroom.core.error_pages.page_not_found"
 handler500 = "newsroom.core.faults.server_error"

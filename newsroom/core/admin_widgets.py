@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from newsroom.core.images import ImageUploadField, thumbnail_url
+from newsroom.core.images import ImageUploadField, make_renditions, thumbnail_url
 from newsroom.core.revision_compare import RevisionCompareMixin
 
 logger = logging.getLogger(__name__)
@@ -65,11 +65,14 @@ class EditingAdminMixin:
 
 
 class UploadFaultAdminMixin:
-    """Keep the text when the media storage refuses a file.
+    """Keep the text when the media storage refuses a file; make the
+    renditions of an image that was stored.
 
     If storing an upload raises OSError (disk full, read-only mount, a broken
     network volume), the object is saved without the new file, the editor is
     told which upload failed, and is brought back to the object to try again.
+    A stored image gets its renditions right after the save, in the editor's
+    request, so that no reader's request ever makes one (newsroom/core/images.py).
     """
 
     def save_model(self, request, obj, form, change):
@@ -100,6 +103,11 @@ class UploadFaultAdminMixin:
                 "media storage has room or is writable again.",
             )
             request.upload_failed = True
+        else:
+            for field in obj._meta.fields:
+                stored = field.name in form.changed_data
+                if stored and isinstance(field, models.ImageField):
+                    make_renditions(getattr(obj, field.name))
 
     def _back_to_object(self, request, obj):
         opts = obj._meta

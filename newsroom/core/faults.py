@@ -11,7 +11,8 @@ import sys
 from django import db
 from django.http import HttpResponse
 from django.template.loader import render_to_string
-from django.views import defaults
+
+from newsroom.core.error_pages import server_error as server_error_page
 
 logger = logging.getLogger(__name__)
 
@@ -53,8 +54,9 @@ class DatabaseUnavailableMiddleware:
 
 def server_error(request):
     """handler500: a database outage met outside a view (in a middleware,
-    say) is still a 503; anything else is the usual 500 page."""
+    say) is still a 503; anything else is the usual 500 page, rendered
+    without reading the request (see newsroom/core/error_pages.py)."""
     exception = sys.exc_info()[1]
     if isinstance(exception, DATABASE_FAILURES):
         return service_unavailable(request, exception)
-    return defaults.server_error(request)
+    return server_error_page(request)

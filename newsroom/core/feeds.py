@@ -20,6 +20,7 @@ from django.templatetags.static import static
 from django.urls import path
 from django.utils.decorators import method_decorator
 from django.views.decorators.gzip import gzip_page
+from django.views.decorators.http import require_safe
 
 from newsroom.core.addresses import LOGO, absolute_url
 from newsroom.core.conditional import answer_conditionally
@@ -66,8 +67,11 @@ class SubscriberFeed(Feed):
         """
         raise NotImplementedError
 
-    # Compressed here rather than site-wide: a feed holds no secret for a
-    # BREACH-style attack to guess, unlike a page with a CSRF token.
+    # Read-only (a feed answers GET and HEAD; newsroom/core/methods.py
+    # answers the rest). Compressed here rather than site-wide: a feed holds
+    # no secret for a BREACH-style attack to guess, unlike a page with a
+    # CSRF token.
+    @method_decorator(require_safe)
     @method_decorator(gzip_page)
     def __call__(self, request, *args, **kwargs):
         try:

@@ -10,6 +10,7 @@ from django.utils import timezone
 from PIL import Image
 
 from newsroom import permissions
+from newsroom.core.images import make_renditions
 from newsroom.models import Article, Author
 from tests.factories import ArticleFactory, AuthorFactory
 from tests.newsroom.admin.helpers import (
@@ -334,6 +335,7 @@ def test_list_shows_times_in_the_newsroom_zone_and_thumbnails(client, editor, se
         hero_alt="Camera bump",
     )
     story.hero_image.save("bump.png", ContentFile(png_bytes()))
+    make_renditions(story.hero_image)  # what an upload in the admin does
     page = client.get(CHANGELIST).content.decode()
     assert "Goes live (Asia/Shanghai)" in page
     assert "28 Jun 2022, 09:30" in page

@@ -6,6 +6,10 @@ from django.contrib.auth import get_user_model
 pytestmark = pytest.mark.django_db
 
 PASSWORD = "a-long-and-unusual-passphrase"
+# The README promises a lockout after five failed sign-ins: the number is
+# pinned here, not read from AXES_FAILURE_LIMIT, so changing the default
+# without changing the promise fails.
+DOCUMENTED_FAILURES = 5
 
 
 @pytest.fixture(autouse=True)
@@ -28,8 +32,8 @@ def sign_in(client, username, password, address="203.0.113.7"):
     )
 
 
-def test_fifth_wrong_password_locks_out_with_a_clear_page(client, editor, settings):
-    for _ in range(settings.AXES_FAILURE_LIMIT - 1):
+def test_fifth_wrong_password_locks_out_with_a_clear_page(client, editor):
+    for _ in range(4):
         response = sign_in(client, "editor", "guess")
         assert response.status_code == 200
         assert "Please enter the correct username and password" in (
@@ -46,11 +50,11 @@ def test_fifth_wrong_password_locks_out_with_a_clear_page(client, editor, settin
     assert sign_in(client, "editor", PASSWORD).status_code == 429
 
 
-def test_lockout_is_per_user_and_address(client, editor, settings):
+def test_lockout_is_per_user_and_address(client, editor):
     other = get_user_model().objects.create_user(
         "writer", password=PASSWORD, is_staff=True
     )
-    for _ in range(settings.AXES_FAILURE_LIMIT):
+    for _ in range(DOCUMENTED_FAILURES):
         sign_in(client, "editor", "guess")
     # The same person from another address, another person from the same one.
     assert (
@@ -59,18 +63,18 @@ def test_lockout_is_per_user_and_address(client, editor, settings):
     assert sign_in(client, other.username, PASSWORD).status_code == 302
 
 
-def test_success_before_the_limit_clears_the_count(client, editor, settings):
-    for _ in range(settings.AXES_FAILURE_LIMIT - 1):
+def test_success_before_the_limit_clears_the_count(client, editor):
+    for _ in range(DOCUMENTED_FAILURES - 1):
         sign_in(client, "editor", "guess")
     assert sign_in(client, "editor", PASSWORD).status_code == 302
     client.logout()
-    for _ in range(settings.AXES_FAILURE_LIMIT - 1):
+    for _ in range(DOCUMENTED_FAILURES - 1):
         assert sign_in(client, "editor", "guess").status_code == 200
 
 
 def test_behind_a_proxy_the_forwarded_address_counts(client, editor, settings):
     settings.AXES_PROXY_HOPS = 1
-    for _ in range(settings.AXES_FAILURE_LIMIT):
+    for _ in range(DOCUMENTED_FAILURES):
         client.post(
             "/admin/login/",
             {"username": "editor", "password": "guess"},

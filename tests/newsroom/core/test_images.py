@@ -1,6 +1,7 @@
 """Uploads: which files are refused and why, what is served, renditions."""
 
 import io
+import re
 import struct
 import zlib
 
@@ -8,6 +9,9 @@ import pytest
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
+from django.test import Client
+from django.utils import timezone
 from easy_thumbnails.signals import thumbnail_created
 from PIL import Image
 
@@ -59,7 +63,9 @@ def exif_jpeg():
 
 
 BAD_UPLOADS = {
-    "decompression bomb": (bomb_png, "decompression bomb"),
+    # Each rule in the words the editor reads; the numbers are the documented
+    # limits (20 MB, 40 megapixels), not whatever the settings say.
+    "decompression bomb": (bomb_png, "Too many pixels (more than 179 MP"),
     "truncated JPEG": (
         lambda: image_bytes("JPEG", size=(400, 300))[:600],
         "truncated or damaged",
@@ -75,7 +81,11 @@ BAD_UPLOADS = {
     "GIF": (lambda: image_bytes("GIF"), "This is a GIF image"),
     "too many pixels": (
         lambda: image_bytes("PNG", size=(8000, 5001), mode="1"),
-        "the limit is 40 megapixels",
+        "Too many pixels (40.01 MP; the limit is 40 MP): 8000×5001 pixels",
+    ),
+    "a real 100 MP photo": (
+        lambda: image_bytes("JPEG", size=(12000, 8334), mode="L", quality=30),
+        "Too many pixels (100 MP; the limit is 40 MP): 12000×8334 pixels",
     ),
     "over 20 MB": (
         lambda: image_bytes("PNG") + b"\0" * (20 * 1024 * 1024),
@@ -139,25 +149,33 @@ def test_file_type_comes_from_content_not_name(editor_client):
     assert Article.objects.get().hero_image.name.endswith(".webp")
 
 
-def test_renditions_are_made_once_and_reused():
-    story = ArticleFactory()
-    story.hero_image.save("wide.png", upload(image_bytes("PNG", size=(2000, 1000))))
+@pytest.fixture
+def renditions_made():
+    """The names of the renditions easy-thumbnails makes while it is used."""
     made = []
 
     def count(sender, **kwargs):
         made.append(sender.name)
 
     thumbnail_created.connect(count)
-    try:
-        first = images.renditions(story.hero_image)
-        # Even with the cache emptied, the stored renditions are reused.
-        cache.clear()
-        second = images.renditions(Article.objects.get().hero_image)
-    finally:
-        thumbnail_created.disconnect(count)
+    yield made
+    thumbnail_created.disconnect(count)
+
+
+def test_renditions_are_made_once_and_reused(renditions_made):
+    story = ArticleFactory()
+    story.hero_image.save("wide.png", upload(image_bytes("PNG", size=(2000, 1000))))
+    images.make_renditions(story.hero_image)
+    # 480, 960, 1440 and the full 2000 pixels, and the small widths of
+    # avatars, logos and admin lists (64, 96, 128, 192), in WebP and PNG.
+    assert len(renditions_made) == 16
+    assert images.make_renditions(Article.objects.get().hero_image) == 0
+    first = images.renditions(story.hero_image)
+    # Even with the cache emptied, the stored renditions are found again.
+    cache.clear()
+    second = images.renditions(Article.objects.get().hero_image)
+    assert len(renditions_made) == 16
     assert first == second
-    # 480, 960, 1440 and the full 2000 pixels, each in WebP and PNG.
-    assert len(made) == 8
     assert [r.width for r in first.webp] == [480, 960, 1440, 2000]
     assert all(r.url.endswith(".webp") for r in first.webp)
     assert all(r.url.endswith(".png") for r in first.fallback)
@@ -167,6 +185,7 @@ def test_story_page_uses_srcset_with_dimensions(client):
     story = ArticleFactory(hero_alt="The 12S Ultra's camera bump")
     story.hero_image.save("bump.jpg", upload(image_bytes("JPEG", size=(1200, 800))))
     story.save()
+    images.make_renditions(story.hero_image)
     page = squeezed(client.get(story.get_absolute_url()).content.decode())
     assert 'type="image/webp"' in page
     assert "480w" in page and "960w" in page and "1200w" in page
@@ -241,3 +260,117 @@ def test_author_photo_goes_through_the_same_checks(editor_client):
     )
     assert response.status_code == 200
     assert "SVG and other formats are not accepted" in response.content.decode()
+
+
+# --- Renditions are made on upload, never for a reader ------------------------
+
+
+def media_files(media_root):
+    return sorted(str(p.relative_to(media_root)) for p in media_root.rglob("*.*"))
+
+
+def rendition_width(url, media_root):
+    with Image.open(media_root / url.removeprefix("/media/")) as made:
+        return made.width
+
+
+def published_with_hero(client, data, name="hero.png"):
+    """An editor uploads `data` as the hero image of a published story."""
+    response = post_with_hero(client, data, name=name)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    story = Article.objects.get()
+    story.status, story.published_at = Article.Status.PUBLISHED, timezone.now()
+    story.save()
+    return story
+
+
+READER_PAGES = ["story", "/", "/feed/", "/feed/atom/", "/feed.json", "/sitemap.xml"]
+
+
+def test_a_readers_request_makes_no_rendition(
+    editor_client, media_root, renditions_made
+):
+    story = published_with_hero(editor_client, image_bytes("PNG", size=(2400, 1600)))
+    made_on_upload = len(renditions_made)
+    assert made_on_upload == 16
+    stored = media_files(media_root)
+    reader = Client()
+    for page in READER_PAGES:
+        cache.clear()  # nothing remembered: each page finds them afresh
+        address = story.get_absolute_url() if page == "story" else page
+        assert reader.get(address).status_code == 200, address
+    assert len(renditions_made) == made_on_upload
+    assert media_files(media_root) == stored
+
+
+def test_an_image_stored_without_the_upload_step_is_left_out(client, media_root):
+    """A row written by a script: the page leaves the image out rather than
+    make renditions or send the stored copy at full size."""
+    story = ArticleFactory(hero_alt="Raw")
+    story.hero_image.save("raw.png", upload(image_bytes("PNG", size=(3000, 2000))))
+    stored = media_files(media_root)
+    page = client.get(story.get_absolute_url()).content.decode()
+    assert f'src="{story.hero_image.url}"' not in page
+    assert "<picture>" not in page
+    assert media_files(media_root) == stored
+    # manage.py make_renditions catches up, once.
+    call_command("make_renditions", stdout=io.StringIO())
+    cache.clear()
+    assert "<picture>" in client.get(story.get_absolute_url()).content.decode()
+    out = io.StringIO()
+    call_command("make_renditions", stdout=out)
+    assert out.getvalue().startswith("0 renditions made")
+
+
+def img_src(page):
+    return re.search(r'<img[^>]* src="([^"]+)"', page).group(1)
+
+
+@pytest.mark.parametrize(
+    ("size", "widest"),
+    [((1200, 800), 1200), ((3900, 2600), 2000), ((6000, 1000), 2000)],
+    ids=["narrower than the cap", "wider", "a panorama"],
+)
+def test_the_page_src_is_a_bounded_rendition(editor_client, media_root, size, widest):
+    story = published_with_hero(editor_client, image_bytes("PNG", size=size))
+    page = Client().get(story.get_absolute_url()).content.decode()
+    src = img_src(page)
+    assert "/renditions/" in src
+    # Never wider than 2,000 px, never wider than the image itself.
+    assert rendition_width(src, media_root) == widest
+    widths = [int(w) for w in re.findall(r" (\d+)w", page)]
+    assert max(widths) == widest
+    assert f'width="{widest}"' in page
+
+
+@pytest.mark.parametrize(
+    ("size", "kept"),
+    [((4000, 2000), (4000, 2000)), ((4800, 3200), (2400, 1600))],
+    ids=["at the limit", "over it: halved"],
+)
+def test_the_kept_copy_is_at_most_4000_pixels_on_its_longer_side(
+    editor_client, size, kept
+):
+    data = image_bytes("JPEG", size=size)
+    story = published_with_hero(editor_client, data, name="big.jpg")
+    with Image.open(story.hero_image.path) as stored:
+        assert stored.size == kept
+
+
+def test_a_jpeg_comment_is_not_kept(editor_client):
+    data = image_bytes("JPEG", size=(60, 40), comment=b"shot at 12 Home Street")
+    story = published_with_hero(editor_client, data, name="c.jpg")
+    assert b"Home Street" not in story.hero_image.read()
+
+
+@pytest.mark.parametrize(
+    "mode", ["RGBA", "P", "LA", "L", "1", "I;16", "CMYK"], ids=str.lower
+)
+def test_every_image_mode_gets_renditions(mode, renditions_made):
+    fmt = "JPEG" if mode == "CMYK" else "PNG"
+    cleaned = images.clean_image(image_bytes(fmt, size=(700, 500), mode=mode))
+    story = ArticleFactory()
+    story.hero_image.save(f"m.{fmt.lower()}", upload(cleaned.content))
+    # 480 and 700 px, and the small ones (64, 96, 128, 192), in two formats.
+    assert images.make_renditions(story.hero_image) == 12
+    assert images.renditions(story.hero_image).width == 700
