@@ -7,6 +7,7 @@ changed it), and claims and cameras are only added to devices created now.
 
 import datetime as dt
 
+from django.core.files.base import ContentFile
 from django.db import transaction
 
 from devices.confidence import Confidence
@@ -21,6 +22,7 @@ from devices.models import (
     SpecField,
 )
 from devices.services import record_claim
+from newsroom.core.illustrations import card, mark
 
 CONFIRMED, EXPECTED, RUMOURED = (
     Confidence.CONFIRMED,
@@ -39,6 +41,17 @@ BRANDS = [
     ("OnePlus", "oneplus", "https://www.oneplus.com/"),
     ("Hasselblad", "hasselblad", "https://www.hasselblad.com/"),
 ]
+
+# Each brand's colour, for the demo's drawn marks and device cards.
+BRAND_COLOURS = {
+    "xiaomi": ("#ff6900", "Mi"),
+    "leica": ("#d50c1c", "Leica"),
+    "huawei": ("#c7000b", "HW"),
+    "vivo": ("#415fff", "vivo"),
+    "zeiss": ("#0a2a87", "Zeiss"),
+    "oneplus": ("#eb0028", "1+"),
+    "hasselblad": ("#1a1a1a", "H"),
+}
 
 # Only the years of these partnerships are recorded: year_only shows them so.
 PARTNERSHIPS = [
@@ -210,6 +223,33 @@ def _add_device(spec, brands, sources, fields, created_names):
     return device
 
 
+def _draw_missing_pictures(brands, devices):
+    """Drawn marks and device cards where a record has no picture yet:
+    typographic illustrations in the brand's colours, not product photos."""
+    for slug, brand in brands.items():
+        colour, initials = BRAND_COLOURS.get(slug, ("#444444", brand.name[:2]))
+        if not brand.logo:
+            brand.logo.save(
+                f"{slug}-mark.png", ContentFile(mark(initials, colour=colour))
+            )
+    for slug, device in devices.items():
+        if device.image:
+            continue
+        colour, _ = BRAND_COLOURS.get(device.brand.slug, ("#444444", ""))
+        picture = card(
+            device.name,
+            colour=colour,
+            label=device.brand.name,
+            size=(1200, 1200),
+        )
+        device.image.save(f"{slug}.jpg", ContentFile(picture), save=False)
+        device.image_alt = (
+            f"Illustration: a {device.brand.name} colour card with the name "
+            f"{device.name} (not a photo of the phone)"
+        )
+        device.save(update_fields=["image", "image_alt"])
+
+
 @transaction.atomic
 def load_devices() -> list[str]:
     """Create whatever demo device records are missing; return what was created."""
@@ -260,6 +300,7 @@ def load_devices() -> list[str]:
         spec["slug"]: _add_device(spec, brands, sources, fields, created_names)
         for spec in DEVICES
     }
+    _draw_missing_pictures(brands, devices)
     event, created = _get_or_create(
         LaunchEvent,
         created_names,

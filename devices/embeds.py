@@ -21,7 +21,7 @@ from django.core.exceptions import ValidationError
 from django.template.loader import render_to_string
 
 from devices.models import CameraModule, Device, LaunchEvent, SpecClaim
-from devices.specsheet import compare_cameras, compare_specs, spec_sheet
+from devices.specsheet import compare_cameras, compare_specs, spec_sheet, tally
 
 # How many slugs each kind takes, and what they name.
 KINDS = {
@@ -255,6 +255,7 @@ def _render_embed(embed, data, *, plain, site_url):
             context["camera_rows"] = compare_cameras(
                 data.cameras[first.pk], data.cameras[second.pk]
             )
+            context["tally"] = tally(context["groups"], context["camera_rows"])
     return render_to_string(f"devices/embeds/{embed.kind}.html", context)
 
 

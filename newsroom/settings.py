@@ -69,6 +69,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Reader pages only; never a page with a secret on it (see the module).
+    "newsroom.core.compression.ReaderGZipMiddleware",
     "newsroom.headers.SecurityHeadersMiddleware",
     "csp.middleware.CSPMiddleware",
     "newsroom.hostile_input.HostileInputMiddleware",

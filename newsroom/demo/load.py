@@ -1,9 +1,11 @@
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
 from django.db import transaction
 
 from devices.models import Device
 from newsroom import permissions
+from newsroom.core.illustrations import card
 from newsroom.coverage import sync_coverage
 from newsroom.demo import stories as demo
 from newsroom.models import Article, ArticleDevice, Author, Byline, Section, Tag
@@ -22,6 +24,22 @@ def _ensure_user(*, username, password, role):
         user.save()
     user.groups.add(Group.objects.get(name=role))
     return user, created
+
+
+# Hero cards take the colour of the story's section.
+SECTION_COLOURS = {"news": "#1d4ed8", "phones": "#ff6900", "cameras": "#b91c1c"}
+
+
+def _draw_hero(article, *, section_name):
+    """A typographic hero card for a demo story: its headline on a coloured
+    ground, plainly an illustration."""
+    colour = SECTION_COLOURS.get(article.section.slug, "#374151")
+    picture = card(article.title, colour=colour, label=section_name)
+    article.hero_image.save(f"{article.slug}.jpg", ContentFile(picture), save=False)
+    article.hero_alt = f"Illustration: a coloured card with the headline “{article.title}”"
+    article.hero_caption = ""
+    article.hero_credit = "Illustration"
+    article.save(update_fields=["hero_image", "hero_alt", "hero_credit"])
 
 
 @transaction.atomic
@@ -85,6 +103,7 @@ def load_editorial(*, editor_password: str, contributor_password: str) -> list[s
             status=story.get("status", Article.Status.PUBLISHED),
             published_at=story["published_at"],
         )
+        _draw_hero(article, section_name=sections[story["section"]].name)
         article.tags.set(tags[slug] for slug in story["tags"])
         for position, author_slug in enumerate(story["authors"]):
             Byline.objects.create(

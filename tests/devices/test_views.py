@@ -81,7 +81,8 @@ class TestDevicePage:
         record_claim(device=ultra, field=ultrawide, value=None)
         CameraFactory(device=ultra, role=CameraModule.Role.UNKNOWN, megapixels=None)
         html = page(client, ultra.get_absolute_url())
-        assert html.count('class="value--unknown">Unknown') == 2
+        assert html.count('class="value--unknown">Unknown<') == 1
+        assert html.count(">Unknown sensor<") == 1
 
     def test_confidence_marks_are_words_not_just_colour(self, client, ultra):
         SpecClaimFactory(device=ultra, confidence=Confidence.CONFIRMED)
@@ -127,7 +128,7 @@ class TestDeviceList:
 
     def test_device_page_links_to_comparisons(self, client, ultra, old_ultra):
         html = page(client, ultra.get_absolute_url())
-        assert 'href="/compare/xiaomi-12s-ultra-vs-xiaomi-11-ultra/"' in html
+        assert 'href="/compare/xiaomi-11-ultra-vs-xiaomi-12s-ultra/"' in html
 
 
 class TestHistoryPage:
@@ -180,16 +181,41 @@ class TestComparePage:
         return ultra, old_ultra
 
     def test_aligns_fields_and_says_which_is_better(self, client, pair):
-        html = page(client, "/compare/xiaomi-12s-ultra-vs-xiaomi-11-ultra/")
+        html = page(client, "/compare/xiaomi-11-ultra-vs-xiaomi-12s-ultra/")
         assert html.count("compare-row--equal") == 3  # ultrawide, main, periscope
         battery_row = html.split('<th scope="row">Battery</th>')[1].split("</tr>")[0]
         assert "Xiaomi 11 Ultra is better" in battery_row
         assert "(better)" in battery_row
-        chipset_row = html.split('<th scope="row">Chipset</th>')[1].split("</tr>")[0]
-        assert "Not known for both yet" in chipset_row
-        summary = html.split('class="compare-summary">')[1].split("</p>")[0]
+        summary = html.split('class="compare-summary"')[1].split("</ul>")[0]
         assert "<strong>1</strong> better on the Xiaomi 11 Ultra" in summary
         assert "<strong>3</strong> the same" in summary
+        # The marks and the summary agree: one line marked better, one counted.
+        assert html.count('class="better-mark"') == 1
+
+    def test_a_value_known_on_one_side_only_is_said_so(self, client, pair):
+        html = page(client, "/compare/xiaomi-11-ultra-vs-xiaomi-12s-ultra/")
+        chipset_row = html.split('<th scope="row">Chipset</th>')[1].split("</tr>")[0]
+        assert "Known for the Xiaomi 12S Ultra only" in chipset_row
+        summary = html.split('class="compare-summary"')[1].split("</ul>")[0]
+        assert "<strong>1</strong> known for the Xiaomi 12S Ultra only" in summary
+
+    def test_optical_zoom_counts_between_cameras_of_equal_megapixels(
+        self, client, ultra, old_ultra
+    ):
+        CameraFactory(device=ultra, role="periscope", megapixels=48, optical_zoom=5)
+        CameraFactory(device=old_ultra, role="periscope", megapixels=48)
+        html = page(client, "/compare/xiaomi-11-ultra-vs-xiaomi-12s-ultra/")
+        row = html.split("Periscope telephoto camera</th>")[1].split("</tr>")[0]
+        assert "Same" not in row
+        assert "Xiaomi 12S Ultra is better" in row
+
+    def test_each_pair_has_one_address(self, client, pair):
+        response = client.get("/compare/xiaomi-12s-ultra-vs-xiaomi-11-ultra/")
+        assert response.status_code == 301
+        assert response["Location"] == "/compare/xiaomi-11-ultra-vs-xiaomi-12s-ultra/"
+        html = page(client, response["Location"])
+        canonical = html.split('<link rel="canonical" href="')[1].split('"')[0]
+        assert canonical.endswith("/compare/xiaomi-11-ultra-vs-xiaomi-12s-ultra/")
 
     def test_slugs_containing_vs_are_found(self, client, xiaomi, ultra):
         DeviceFactory(brand=xiaomi, name="Tricky", slug="phone-vs-tablet")
@@ -303,7 +329,7 @@ class TestQueryCounts:
         [
             "/devices/xiaomi-12s-ultra/",
             "/devices/xiaomi-12s-ultra/history/",
-            "/compare/xiaomi-12s-ultra-vs-xiaomi-11-ultra/",
+            "/compare/xiaomi-11-ultra-vs-xiaomi-12s-ultra/",
             "/brands/xiaomi/",
             "/launches/",
             "/news/2022/06/28/four-embeds/",

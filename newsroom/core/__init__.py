@@ -1,0 +1,1 @@
+"""Shared infrastructure: imports neither the editorial app nor devices."""
