@@ -230,7 +230,7 @@ def _draw_missing_pictures(brands, devices):
         colour, initials = BRAND_COLOURS.get(slug, ("#444444", brand.name[:2]))
         if not brand.logo:
             brand.logo.save(
-                f"{slug}-mark.png", ContentFile(mark(initials, colour=colour))
+                f"{slug}-mark.png", ContentFile(mark(initials, colour=colour, size=192))
             )
     for slug, device in devices.items():
         if device.image:
@@ -240,7 +240,7 @@ def _draw_missing_pictures(brands, devices):
             device.name,
             colour=colour,
             label=device.brand.name,
-            size=(1200, 1200),
+            size=(960, 960),
         )
         device.image.save(f"{slug}.jpg", ContentFile(picture), save=False)
         device.image_alt = (

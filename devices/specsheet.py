@@ -174,9 +174,7 @@ def compare_cameras(first_cameras, second_cameras) -> list[CameraRow]:
                     label,
                     a,
                     b,
-                    verdict(
-                        _camera_merit(a), _camera_merit(b), higher_is_better=True
-                    ),
+                    verdict(_camera_merit(a), _camera_merit(b), higher_is_better=True),
                 )
             )
     return rows

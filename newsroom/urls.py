@@ -54,17 +54,18 @@ urlpatterns += [
     ),
 ]
 
+
+def serve_media(request, path):
+    # MEDIA_ROOT is read per request, not when the URLconf loads, so uploads
+    # are found wherever the settings say they are now (tests move them).
+    return serve(request, path, document_root=settings.MEDIA_ROOT)
+
+
 if settings.SERVE_MEDIA:
     # The embedded default: this host serves its own uploads. With object
     # storage, SERVE_MEDIA is off and the storage serves them.
     media_prefix = settings.MEDIA_URL.lstrip("/")
-    urlpatterns += [
-        re_path(
-            rf"^{media_prefix}(?P<path>.*)$",
-            serve,
-            {"document_root": settings.MEDIA_ROOT},
-        )
-    ]
+    urlpatterns += [re_path(rf"^{media_prefix}(?P<path>.*)$", serve_media)]
 
 # A database outage met outside a view is a 503, not a 500 (newsroom/faults.py).
 handler500 = "newsroom.faults.server_error"

@@ -68,7 +68,9 @@ def card(
     top = (height - block) // 2
     if label:
         label_font = _font(max(14, title_size // 3))
-        draw.text((margin, top - title_size // 1.4), label.upper(), font=label_font, fill=ink)
+        draw.text(
+            (margin, top - title_size // 1.4), label.upper(), font=label_font, fill=ink
+        )
     for index, line in enumerate(lines):
         draw.text((margin, top + index * line_height), line, font=title_font, fill=ink)
     note_font = _font(max(12, height // 30))

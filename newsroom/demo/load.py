@@ -34,9 +34,11 @@ def _draw_hero(article, *, section_name):
     """A typographic hero card for a demo story: its headline on a coloured
     ground, plainly an illustration."""
     colour = SECTION_COLOURS.get(article.section.slug, "#374151")
-    picture = card(article.title, colour=colour, label=section_name)
+    picture = card(article.title, colour=colour, label=section_name, size=(1440, 810))
     article.hero_image.save(f"{article.slug}.jpg", ContentFile(picture), save=False)
-    article.hero_alt = f"Illustration: a coloured card with the headline “{article.title}”"
+    article.hero_alt = (
+        f"Illustration: a coloured card with the headline “{article.title}”"
+    )
     article.hero_caption = ""
     article.hero_credit = "Illustration"
     article.save(update_fields=["hero_image", "hero_alt", "hero_credit"])
