@@ -50,9 +50,7 @@ def test_signed_in_staff_get_uncompressed_pages(client, editor, seed_story):
     assert "Content-Encoding" not in response
 
 
-def test_a_story_with_its_css_and_js_weighs_under_100_kb_compressed(
-    client, seed_story
-):
+def test_a_story_with_its_css_and_js_weighs_under_100_kb_compressed(client, seed_story):
     html = client.get(seed_story, secure=True, **GZIP).content
     assets = sum(
         len(gzip.compress((STATIC / name).read_bytes(), 9)) for name in STORY_ASSETS
