@@ -84,6 +84,37 @@ class TestDevicePage:
         assert html.count('class="value--unknown">Unknown<') == 1
         assert html.count(">Unknown sensor<") == 1
 
+    def test_one_source_for_a_whole_group_is_said_once(self, client, ultra):
+        source = SourceFactory(name="Pre-launch reports")
+        for name, value in [("Main", 50), ("Ultrawide", 48), ("Periscope", None)]:
+            record_claim(
+                device=ultra,
+                field=SpecFieldFactory(name=name, slug=name.lower()),
+                value=value,
+                confidence=Confidence.EXPECTED,
+                source=source,
+                stated_on=dt.date(2022, 6, 28),
+            )
+        html = page(client, ultra.get_absolute_url())
+        table = html.split('class="data-table spec-table"')[1].split("</table>")[0]
+        assert table.count("Pre-launch reports") == 1
+        assert "Every known value:" in table
+        # The unknown value wears no confidence mark of its own.
+        periscope = table.split('<th scope="row">Periscope</th>')[1].split("</tr>")[0]
+        assert "Unknown" in periscope and "Expected" not in periscope
+
+    def test_an_unknown_value_is_not_given_a_confidence(self, client, ultra):
+        record_claim(
+            device=ultra,
+            field=SpecFieldFactory(name="Refresh rate", slug="refresh-rate"),
+            value=None,
+            confidence=Confidence.EXPECTED,
+            stated_on=dt.date(2022, 6, 28),
+        )
+        html = page(client, ultra.get_absolute_url())
+        row = html.split('<th scope="row">Refresh rate</th>')[1].split("</tr>")[0]
+        assert "Not known yet" in row and "Expected" not in row
+
     def test_confidence_marks_are_words_not_just_colour(self, client, ultra):
         SpecClaimFactory(device=ultra, confidence=Confidence.CONFIRMED)
         html = page(client, ultra.get_absolute_url())
@@ -259,6 +290,19 @@ class TestBrandPage:
         xiaomi_page = page(client, "/brands/xiaomi/")
         assert "Xiaomi 12S Ultra" in xiaomi_page and story.title in xiaomi_page
 
+    def test_a_brand_counts_the_devices_with_its_optics(self, client, ultra):
+        leica = BrandFactory(name="Leica", slug="leica")
+        CameraFactory(device=ultra, role="main", megapixels=50, optics_partner=leica)
+        html = page(client, "/brands/leica/")
+        devices = html.split('id="devices-heading"')[1].split("</section>")[0]
+        assert "No devices yet" not in devices
+        assert "With Leica optics (1 device)" in devices
+        assert "Xiaomi 12S Ultra" in devices
+
+    def test_a_brand_with_no_devices_says_so(self, client):
+        BrandFactory(name="Zeiss", slug="zeiss")
+        assert "No devices yet." in page(client, "/brands/zeiss/")
+
     def test_unknown_brand_is_a_404(self, client):
         assert client.get("/brands/nokia/").status_code == 404
 
@@ -280,6 +324,22 @@ class TestLaunchPages:
         assert 'data-launch-start="2022-07-04T11:30:00+00:00"' in upcoming
         assert "js/launch-time.js" in html
         assert "<script>" not in html  # no inline script
+
+    def test_a_scheduled_launch_whose_day_has_passed_reads_held_everywhere(
+        self, client, time_machine
+    ):
+        time_machine.move_to(dt.datetime(2022, 7, 10, tzinfo=dt.UTC))
+        event = LaunchEventFactory(
+            title="Xiaomi 12S launch",
+            slug="xiaomi-12s-launch",
+            start_date=dt.date(2022, 7, 4),
+            status=LaunchEvent.Status.SCHEDULED,
+        )
+        past = page(client, "/launches/").split('id="past-heading"')[1]
+        assert "Xiaomi 12S launch" in past and "Held" in past
+        detail = page(client, event.get_absolute_url())
+        kicker = detail.split('class="kicker')[1].split("</p>")[0]
+        assert "Held" in kicker and "Scheduled" not in kicker
 
     def test_event_page_lists_devices_and_public_stories(self, client, ultra):
         event = LaunchEventFactory(
