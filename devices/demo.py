@@ -9,6 +9,7 @@ import datetime as dt
 from contextlib import contextmanager
 
 import reversion
+from django.core.files.base import ContentFile
 from django.db import transaction
 
 from devices.confidence import Confidence
@@ -24,6 +25,8 @@ from devices.models import (
     SpecField,
 )
 from devices.services import record_camera_claim, record_claim
+from newsroom.core.illustrations import card, mark
+from newsroom.core.images import make_renditions
 
 CONFIRMED, EXPECTED, RUMOURED = (
     Confidence.CONFIRMED,
@@ -42,6 +45,17 @@ BRANDS = [
     ("OnePlus", "oneplus", "https://www.oneplus.com/"),
     ("Hasselblad", "hasselblad", "https://www.hasselblad.com/"),
 ]
+
+# Each brand's colour, for the demo's drawn marks and device cards.
+BRAND_COLOURS = {
+    "xiaomi": ("#ff6900", "Mi"),
+    "leica": ("#d50c1c", "Leica"),
+    "huawei": ("#c7000b", "HW"),
+    "vivo": ("#415fff", "vivo"),
+    "zeiss": ("#0a2a87", "Zeiss"),
+    "oneplus": ("#eb0028", "1+"),
+    "hasselblad": ("#1a1a1a", "H"),
+}
 
 # Only the years of these partnerships are recorded: year_only shows them so.
 PARTNERSHIPS = [
@@ -242,6 +256,35 @@ def _fill_device(spec, brands, sources, fields, created_names):
     return device
 
 
+def _draw_missing_pictures(brands, devices):
+    """Drawn marks and device cards where a record has no picture yet:
+    typographic illustrations in the brand's colours, not product photos."""
+    for slug, brand in brands.items():
+        colour, initials = BRAND_COLOURS.get(slug, ("#444444", brand.name[:2]))
+        if not brand.logo:
+            brand.logo.save(
+                f"{slug}-mark.png", ContentFile(mark(initials, colour=colour, size=192))
+            )
+            make_renditions(brand.logo)
+    for slug, device in devices.items():
+        if device.image:
+            continue
+        colour, _ = BRAND_COLOURS.get(device.brand.slug, ("#444444", ""))
+        picture = card(
+            device.name,
+            colour=colour,
+            label=device.brand.name,
+            size=(960, 960),
+        )
+        device.image.save(f"{slug}.jpg", ContentFile(picture), save=False)
+        device.image_alt = (
+            f"Illustration: a {device.brand.name} colour card with the name "
+            f"{device.name} (not a photo of the phone)"
+        )
+        device.save(update_fields=["image", "image_alt"])
+        make_renditions(device.image)
+
+
 @transaction.atomic
 def load_devices() -> list[str]:
     """Create whatever demo device records are missing; return what was created."""
@@ -296,6 +339,9 @@ def load_devices() -> list[str]:
         spec["slug"]: _add_device(spec, brands, sources, fields, created_names)
         for spec in DEVICES
     }
+    # Drawn after the devices' first revisions: the demo's pictures are
+    # illustrations for the layout, not part of the records' history.
+    _draw_missing_pictures(brands, devices)
     with demo_revision():
         _add_event(brands, sources, devices, created_names)
     return created_names

@@ -26,6 +26,7 @@ from devices.specsheet import (
     compare_cameras,
     compare_specs,
     spec_sheet,
+    tally,
 )
 
 # How many slugs each kind takes, and what they name.
@@ -263,6 +264,7 @@ def _render_embed(embed, data, *, plain, site_url):
             context["camera_rows"] = compare_cameras(
                 data.camera_sheet(first), data.camera_sheet(second)
             )
+            context["tally"] = tally(context["groups"], context["camera_rows"])
     return render_to_string(f"devices/embeds/{embed.kind}.html", context)
 
 

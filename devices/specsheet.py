@@ -30,6 +30,21 @@ class SpecGroup:
     label: str
     lines: list = field(default_factory=list)
 
+    @property
+    def shared_claim(self):
+        """The claim standing for the whole group when every line's value comes
+        from one source on one date at one confidence (unknown values aside),
+        so the page says so once; None otherwise."""
+        bests = [getattr(line, "best", None) for line in self.lines]
+        if len(bests) < 2 or None in bests:
+            return None
+        known = [claim for claim in bests if not claim.is_unknown]
+        if not known:
+            return None
+        where = {(c.source_id, c.source_url, c.stated_on) for c in bests}
+        sure = {c.confidence for c in known}
+        return known[0] if len(where) == 1 and len(sure) == 1 else None
+
 
 def _field_order(spec_field):
     return (spec_field.group_position, spec_field.position, spec_field.name)
@@ -87,19 +102,20 @@ def spec_sheet(claims) -> list[SpecGroup]:
 
 # --- Comparison ---------------------------------------------------------------
 
-FIRST_BETTER, SECOND_BETTER, EQUAL, DIFFERENT, UNKNOWN = (
-    "first",
-    "second",
-    "equal",
-    "different",
-    "unknown",
-)
+FIRST_BETTER, SECOND_BETTER, EQUAL, DIFFERENT = "first", "second", "equal", "different"
+# Known for one device only, or for neither: nothing can be said yet.
+FIRST_ONLY, SECOND_ONLY, UNKNOWN = "first-only", "second-only", "unknown"
+VERDICTS = (FIRST_BETTER, SECOND_BETTER, EQUAL, DIFFERENT, FIRST_ONLY, SECOND_ONLY)
 
 
 def verdict(first, second, *, higher_is_better):
     """Which of two values is better, when that can be said."""
-    if first is None or second is None:
+    if first is None and second is None:
         return UNKNOWN
+    if second is None:
+        return FIRST_ONLY
+    if first is None:
+        return SECOND_ONLY
     if first == second:
         return EQUAL
     if higher_is_better is None or isinstance(first, (bool, str)):
@@ -158,9 +174,18 @@ def _by_role(cameras):
     return roles
 
 
+def _camera_merit(camera):
+    """What a camera offers, for comparing two in the same role: more
+    megapixels, then more optical zoom. Unknown megapixels: nothing to say."""
+    if camera is None or camera.megapixels is None:
+        return None
+    return (camera.megapixels, camera.optical_zoom or 0)
+
+
 def compare_cameras(first_cameras, second_cameras) -> list[CameraRow]:
     """Cameras aligned by role (the first main with the first main, ...);
-    more megapixels counts as better."""
+    more megapixels counts as better, then more optical zoom, so 48 MP with
+    5x zoom beats 48 MP without."""
     first, second = _by_role(first_cameras), _by_role(second_cameras)
     rows = []
     for role in CameraModule.Role:
@@ -174,9 +199,7 @@ def compare_cameras(first_cameras, second_cameras) -> list[CameraRow]:
                     label,
                     a,
                     b,
-                    verdict(
-                        a and a.megapixels, b and b.megapixels, higher_is_better=True
-                    ),
+                    verdict(_camera_merit(a), _camera_merit(b), higher_is_better=True),
                 )
             )
     return rows
@@ -184,9 +207,12 @@ def compare_cameras(first_cameras, second_cameras) -> list[CameraRow]:
 
 def tally(groups, camera_rows) -> dict[str, int]:
     """How many compared lines fall under each verdict, for a summary line."""
-    counts = dict.fromkeys((FIRST_BETTER, SECOND_BETTER, EQUAL, DIFFERENT, UNKNOWN), 0)
+    counts = dict.fromkeys((*VERDICTS, UNKNOWN), 0)
     for row in [*(r for g in groups for r in g.lines), *camera_rows]:
         counts[row.verdict] += 1
+    # Templates read names, not the hyphenated verdicts.
+    counts["first_only"] = counts.pop(FIRST_ONLY)
+    counts["second_only"] = counts.pop(SECOND_ONLY)
     return counts
 
 

@@ -6,7 +6,8 @@ the editorial app provides: this app never imports it.
 
 from django.conf import settings
 from django.db.models import Prefetch
-from django.http import Http404
+from django.http import Http404, HttpResponsePermanentRedirect
+from django.urls import reverse
 from django.views.generic import DetailView, ListView, TemplateView
 
 from devices.models import (
@@ -102,6 +103,13 @@ class DeviceHistoryView(DetailView):
         return super().get_context_data(timeline=timeline, **kwargs)
 
 
+def compare_url(first, second):
+    """The one address of a comparison: the two slugs in alphabetical order,
+    whichever way round a link names them."""
+    a, b = sorted((first.slug, second.slug))
+    return reverse("devices:compare", kwargs={"a": a, "b": b})
+
+
 class CompareView(TemplateView):
     """Two devices side by side. The address is /compare/<a>-vs-<b>/; slugs may
     contain hyphens (even "-vs-"), so every split is tried against real slugs."""
@@ -126,8 +134,15 @@ class CompareView(TemplateView):
                 return devices[first], devices[second]
         raise Http404("No such pair of devices.")
 
+    def get(self, request, *args, **kwargs):
+        self.pair = self.get_devices()
+        canonical = compare_url(*self.pair)
+        if canonical != request.path:
+            return HttpResponsePermanentRedirect(canonical)
+        return super().get(request, *args, **kwargs)
+
     def get_context_data(self, **kwargs):
-        first, second = self.get_devices()
+        first, second = self.pair
         groups = compare_specs(first.spec_claims.all(), second.spec_claims.all())
         camera_rows = compare_cameras(
             camera_sheet(first.cameras.all(), first.spec_claims.all()),
@@ -159,6 +174,7 @@ class BrandDetailView(DetailView):
         )
         return super().get_context_data(
             optics_devices=Device.objects.filter(cameras__optics_partner=brand)
+            .exclude(brand=brand)
             .select_related("brand")
             .distinct(),
             current_partnerships=partnerships.current(),

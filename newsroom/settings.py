@@ -71,6 +71,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Reader pages only; never a page with a secret on it (see the module).
+    "newsroom.core.compression.ReaderGZipMiddleware",
     "newsroom.core.headers.SecurityHeadersMiddleware",
     "csp.middleware.CSPMiddleware",
     "newsroom.core.hostile_input.HostileInputMiddleware",

@@ -57,17 +57,19 @@ urlpatterns += [
     ),
 ]
 
+
+@require_safe
+def serve_media(request, path):
+    # MEDIA_ROOT is read per request, not when the URLconf loads, so uploads
+    # are found wherever the settings say they are now (tests move them).
+    return serve(request, path, document_root=settings.MEDIA_ROOT)
+
+
 if settings.SERVE_MEDIA:
     # The embedded default: this host serves its own uploads. With object
     # storage, SERVE_MEDIA is off and the storage serves them.
     media_prefix = settings.MEDIA_URL.lstrip("/")
-    urlpatterns += [
-        re_path(
-            rf"^{media_prefix}(?P<path>.*)$",
-            require_safe(serve),
-            {"document_root": settings.MEDIA_ROOT},
-        )
-    ]
+    urlpatterns += [re_path(rf"^{media_prefix}(?P<path>.*)$", serve_media)]
 
 # Error pages that never read the request's body (newsroom/core/error_pages.py);
 # a database outage met outside a view is a 503, not a 500 (newsroom/core/faults.py).

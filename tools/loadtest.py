@@ -80,7 +80,8 @@ PAGE_KINDS = [
         lambda site: [
             site.reverse(
                 "devices:compare",
-                kwargs={"a": "xiaomi-12s-ultra", "b": "xiaomi-11-ultra"},
+                # The canonical order (alphabetical): the other one redirects.
+                kwargs={"a": "xiaomi-11-ultra", "b": "xiaomi-12s-ultra"},
             )
         ],
     ),

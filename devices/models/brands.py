@@ -16,7 +16,13 @@ from newsroom.core.text import CleanTextMixin
 class Brand(CleanTextMixin, VersionedModel):
     name = models.CharField(max_length=80, unique=True)
     slug = models.SlugField(max_length=80, unique=True)
-    logo = models.ImageField(upload_to="brands/", blank=True)
+    logo = models.ImageField(
+        "mark",
+        upload_to="brands/",
+        blank=True,
+        help_text="The brand's mark, square, at least 192 pixels a side: shown "
+        "beside its name on the brand page and in the list of brands.",
+    )
     site = models.URLField("website", blank=True)
     description = models.TextField(blank=True, help_text="Shown on the brand page.")
 

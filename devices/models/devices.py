@@ -52,7 +52,12 @@ class Device(CleanTextMixin, VersionedModel):
     announced_on = models.DateField(null=True, blank=True, validators=[validate_year])
     released_on = models.DateField(null=True, blank=True, validators=[validate_year])
     summary = models.TextField(blank=True, help_text="A sentence or two for readers.")
-    image = models.ImageField(upload_to="devices/", blank=True)
+    image = models.ImageField(
+        upload_to="devices/",
+        blank=True,
+        help_text="A picture of the device, at least 1200 pixels wide: shown at "
+        "the top of its page in several sizes.",
+    )
     image_alt = models.CharField(
         "image alt text",
         max_length=250,

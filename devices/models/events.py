@@ -168,6 +168,18 @@ class LaunchEvent(CleanTextMixin, VersionedModel):
         return in_utc(start), in_utc(end) if end else None
 
     @property
+    def status_now(self):
+        """The status readers see: a scheduled event whose time has passed
+        was held (an editor corrects it if it was not)."""
+        if self.status == self.Status.SCHEDULED and self.is_over:
+            return self.Status.HELD
+        return self.Status(self.status)
+
+    @property
+    def is_over(self):
+        return self.starts_at is not None and not self.is_upcoming
+
+    @property
     def is_upcoming(self):
         now = timezone.now()
         if self.starts_at is None:

@@ -2,6 +2,7 @@ from django import template
 from django.utils.html import format_html
 
 from devices.confidence import Confidence
+from devices.views import compare_url as canonical_compare_url
 
 register = template.Library()
 
@@ -21,6 +22,23 @@ def confidence_mark(value):
         level.symbol,
         level.label,
     )
+
+
+@register.simple_tag
+def compare_url(first, second):
+    """The canonical address comparing two devices, in either order."""
+    return canonical_compare_url(first, second)
+
+
+@register.inclusion_tag("devices/includes/confidence_legend.html")
+def confidence_legend():
+    """What each confidence mark means, open to keyboard and touch alike."""
+    return {
+        "levels": [
+            {"value": level.value, "explanation": level.explanation}
+            for level in reversed(Confidence)
+        ]
+    }
 
 
 @register.inclusion_tag("devices/includes/event_when.html")

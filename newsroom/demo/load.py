@@ -2,12 +2,15 @@ from functools import partial
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
 from django.db import transaction
 
 from devices.demo import demo_revision
 from devices.embeds import find_embeds, referenced_slugs
 from devices.models import Device
 from newsroom import permissions, services
+from newsroom.core.illustrations import card
+from newsroom.core.images import make_renditions
 from newsroom.demo import stories as demo
 from newsroom.models import Article, ArticleDevice, Author, Byline, Section, Tag
 
@@ -25,6 +28,24 @@ def _ensure_user(*, username, password, role):
         user.save()
     user.groups.add(Group.objects.get(name=role))
     return user, created
+
+
+# Hero cards take the colour of the story's section.
+SECTION_COLOURS = {"news": "#1d4ed8", "phones": "#ff6900", "cameras": "#b91c1c"}
+
+
+def _draw_hero(article, *, section_name):
+    """A typographic hero card for a demo story: its headline on a coloured
+    ground, plainly an illustration. Set before the story is written, so its
+    first revision holds it."""
+    colour = SECTION_COLOURS.get(article.section.slug, "#374151")
+    picture = card(article.title, colour=colour, label=section_name, size=(1440, 810))
+    article.hero_image.save(f"{article.slug}.jpg", ContentFile(picture), save=False)
+    article.hero_alt = (
+        f"Illustration: a coloured card with the headline “{article.title}”"
+    )
+    article.hero_caption = ""
+    article.hero_credit = "Illustration"
 
 
 @transaction.atomic
@@ -97,12 +118,14 @@ def load_editorial(*, editor_password: str, contributor_password: str) -> list[s
             status=story.get("status", Article.Status.PUBLISHED),
             published_at=story["published_at"],
         )
+        _draw_hero(article, section_name=sections[story["section"]].name)
         services.write_story(
             article=article,
             by=None,
             comment="Loaded with the demo",
             save_parts=partial(_save_demo_parts, article, story, tags, authors),
         )
+        make_renditions(article.hero_image)
         created_names.append(f"story {story['slug']}")
 
     return created_names

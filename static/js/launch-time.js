@@ -1,5 +1,7 @@
 // Adds the reader's own local time and a countdown to launch-event times.
 // Progressive enhancement only: the page already shows the venue time and UTC.
+// The countdown is not a live region: screen readers read it when they reach
+// it, and are not interrupted each minute it changes.
 (function () {
   "use strict";
   var nodes = document.querySelectorAll("[data-launch-start]");
@@ -16,25 +18,35 @@
     return parts.join(", ");
   }
 
+  function part(node, className) {
+    var span = node.querySelector("." + className);
+    if (!span) {
+      span = document.createElement("span");
+      span.className = className;
+      node.appendChild(span);
+    }
+    return span;
+  }
+
   function update(node) {
     var start = new Date(node.getAttribute("data-launch-start"));
     var endAttr = node.getAttribute("data-launch-end");
     var end = endAttr ? new Date(endAttr) : null;
-    var wholeDay = node.hasAttribute("data-whole-day");
     var now = new Date();
+    if (!node.hasAttribute("data-whole-day")) {
+      part(node, "event-when__local").textContent = "Your time: " +
+        start.toLocaleString(undefined, {
+          weekday: "long", day: "numeric", month: "long",
+          hour: "2-digit", minute: "2-digit", timeZoneName: "short"
+        }) + ". ";
+    }
     var text = "";
-    if (!wholeDay) {
-      text = "Your time: " + start.toLocaleString(undefined, {
-        weekday: "long", day: "numeric", month: "long",
-        hour: "2-digit", minute: "2-digit", timeZoneName: "short"
-      }) + ". ";
-    }
     if (start > now) {
-      text += "Starts in " + countdown(start - now) + ".";
+      text = "Starts in " + countdown(start - now) + ".";
     } else if (end && end > now) {
-      text += "Happening now.";
+      text = "Happening now.";
     }
-    node.textContent = text ? " " + text : "";
+    part(node, "event-when__countdown").textContent = text;
   }
 
   nodes.forEach(update);

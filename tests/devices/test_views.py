@@ -1,5 +1,4 @@
 import datetime as dt
-import re
 
 import pytest
 from django.urls import reverse
@@ -84,10 +83,38 @@ class TestDevicePage:
         html = page(client, ultra.get_absolute_url())
         specs, cameras = html.split("camera-table")
         assert specs.count('class="value--unknown">Unknown') == 1
-        assert re.search(
-            r'<th scope="row">Unknown</th>\s*<td class="value--unknown">Unknown',
-            cameras,
+        assert cameras.count(">Unknown sensor<") == 1
+
+    def test_one_source_for_a_whole_group_is_said_once(self, client, ultra):
+        source = SourceFactory(name="Pre-launch reports")
+        for name, value in [("Main", 50), ("Ultrawide", 48), ("Periscope", None)]:
+            record_claim(
+                device=ultra,
+                field=SpecFieldFactory(name=name, slug=name.lower()),
+                value=value,
+                confidence=Confidence.EXPECTED,
+                source=source,
+                stated_on=dt.date(2022, 6, 28),
+            )
+        html = page(client, ultra.get_absolute_url())
+        table = html.split('class="data-table spec-table"')[1].split("</table>")[0]
+        assert table.count("Pre-launch reports") == 1
+        assert "Every known value:" in table
+        # The unknown value wears no confidence mark of its own.
+        periscope = table.split('<th scope="row">Periscope</th>')[1].split("</tr>")[0]
+        assert "Unknown" in periscope and "Expected" not in periscope
+
+    def test_an_unknown_value_is_not_given_a_confidence(self, client, ultra):
+        record_claim(
+            device=ultra,
+            field=SpecFieldFactory(name="Refresh rate", slug="refresh-rate"),
+            value=None,
+            confidence=Confidence.EXPECTED,
+            stated_on=dt.date(2022, 6, 28),
         )
+        html = page(client, ultra.get_absolute_url())
+        row = html.split('<th scope="row">Refresh rate</th>')[1].split("</tr>")[0]
+        assert "Not known yet" in row and "Expected" not in row
 
     def test_confidence_marks_are_words_not_just_colour(self, client, ultra):
         SpecClaimFactory(device=ultra, confidence=Confidence.CONFIRMED)
@@ -133,7 +160,7 @@ class TestDeviceList:
 
     def test_device_page_links_to_comparisons(self, client, ultra, old_ultra):
         html = page(client, ultra.get_absolute_url())
-        assert 'href="/compare/xiaomi-12s-ultra-vs-xiaomi-11-ultra/"' in html
+        assert 'href="/compare/xiaomi-11-ultra-vs-xiaomi-12s-ultra/"' in html
 
 
 class TestHistoryPage:
@@ -186,16 +213,41 @@ class TestComparePage:
         return ultra, old_ultra
 
     def test_aligns_fields_and_says_which_is_better(self, client, pair):
-        html = page(client, "/compare/xiaomi-12s-ultra-vs-xiaomi-11-ultra/")
+        html = page(client, "/compare/xiaomi-11-ultra-vs-xiaomi-12s-ultra/")
         assert html.count("compare-row--equal") == 3  # ultrawide, main, periscope
         battery_row = html.split('<th scope="row">Battery</th>')[1].split("</tr>")[0]
         assert "Xiaomi 11 Ultra is better" in battery_row
         assert "(better)" in battery_row
-        chipset_row = html.split('<th scope="row">Chipset</th>')[1].split("</tr>")[0]
-        assert "Not known for both yet" in chipset_row
-        summary = html.split('class="compare-summary">')[1].split("</p>")[0]
+        summary = html.split('class="compare-summary"')[1].split("</ul>")[0]
         assert "<strong>1</strong> better on the Xiaomi 11 Ultra" in summary
         assert "<strong>3</strong> the same" in summary
+        # The marks and the summary agree: one line marked better, one counted.
+        assert html.count('class="better-mark"') == 1
+
+    def test_a_value_known_on_one_side_only_is_said_so(self, client, pair):
+        html = page(client, "/compare/xiaomi-11-ultra-vs-xiaomi-12s-ultra/")
+        chipset_row = html.split('<th scope="row">Chipset</th>')[1].split("</tr>")[0]
+        assert "Known for the Xiaomi 12S Ultra only" in chipset_row
+        summary = html.split('class="compare-summary"')[1].split("</ul>")[0]
+        assert "<strong>1</strong> known for the Xiaomi 12S Ultra only" in summary
+
+    def test_optical_zoom_counts_between_cameras_of_equal_megapixels(
+        self, client, ultra, old_ultra
+    ):
+        CameraFactory(device=ultra, role="periscope", megapixels=48, optical_zoom=5)
+        CameraFactory(device=old_ultra, role="periscope", megapixels=48)
+        html = page(client, "/compare/xiaomi-11-ultra-vs-xiaomi-12s-ultra/")
+        row = html.split("Periscope telephoto camera</th>")[1].split("</tr>")[0]
+        assert "Same" not in row
+        assert "Xiaomi 12S Ultra is better" in row
+
+    def test_each_pair_has_one_address(self, client, pair):
+        response = client.get("/compare/xiaomi-12s-ultra-vs-xiaomi-11-ultra/")
+        assert response.status_code == 301
+        assert response["Location"] == "/compare/xiaomi-11-ultra-vs-xiaomi-12s-ultra/"
+        html = page(client, response["Location"])
+        canonical = html.split('<link rel="canonical" href="')[1].split('"')[0]
+        assert canonical.endswith("/compare/xiaomi-11-ultra-vs-xiaomi-12s-ultra/")
 
     def test_slugs_containing_vs_are_found(self, client, xiaomi, ultra):
         DeviceFactory(brand=xiaomi, name="Tricky", slug="phone-vs-tablet")
@@ -239,6 +291,19 @@ class TestBrandPage:
         xiaomi_page = page(client, "/brands/xiaomi/")
         assert "Xiaomi 12S Ultra" in xiaomi_page and story.title in xiaomi_page
 
+    def test_a_brand_counts_the_devices_with_its_optics(self, client, ultra):
+        leica = BrandFactory(name="Leica", slug="leica")
+        CameraFactory(device=ultra, role="main", megapixels=50, optics_partner=leica)
+        html = page(client, "/brands/leica/")
+        devices = html.split('id="devices-heading"')[1].split("</section>")[0]
+        assert "No devices yet" not in devices
+        assert "With Leica optics (1 device)" in devices
+        assert "Xiaomi 12S Ultra" in devices
+
+    def test_a_brand_with_no_devices_says_so(self, client):
+        BrandFactory(name="Zeiss", slug="zeiss")
+        assert "No devices yet." in page(client, "/brands/zeiss/")
+
     def test_unknown_brand_is_a_404(self, client):
         assert client.get("/brands/nokia/").status_code == 404
 
@@ -260,6 +325,22 @@ class TestLaunchPages:
         assert 'data-launch-start="2022-07-04T11:30:00+00:00"' in upcoming
         assert "js/launch-time.js" in html
         assert "<script>" not in html  # no inline script
+
+    def test_a_scheduled_launch_whose_day_has_passed_reads_held_everywhere(
+        self, client, time_machine
+    ):
+        time_machine.move_to(dt.datetime(2022, 7, 10, tzinfo=dt.UTC))
+        event = LaunchEventFactory(
+            title="Xiaomi 12S launch",
+            slug="xiaomi-12s-launch",
+            start_date=dt.date(2022, 7, 4),
+            status=LaunchEvent.Status.SCHEDULED,
+        )
+        past = page(client, "/launches/").split('id="past-heading"')[1]
+        assert "Xiaomi 12S launch" in past and "Held" in past
+        detail = page(client, event.get_absolute_url())
+        kicker = detail.split('class="kicker')[1].split("</p>")[0]
+        assert "Held" in kicker and "Scheduled" not in kicker
 
     def test_event_page_lists_devices_and_public_stories(self, client, ultra):
         event = LaunchEventFactory(
@@ -309,7 +390,7 @@ class TestQueryCounts:
         [
             "/devices/xiaomi-12s-ultra/",
             "/devices/xiaomi-12s-ultra/history/",
-            "/compare/xiaomi-12s-ultra-vs-xiaomi-11-ultra/",
+            "/compare/xiaomi-11-ultra-vs-xiaomi-12s-ultra/",
             "/brands/xiaomi/",
             "/launches/",
             "/news/2022/06/28/four-embeds/",
