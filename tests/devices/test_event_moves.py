@@ -141,6 +141,8 @@ def event_form(event, **changes):
         "status": event.status,
         "announcement_url": "",
         "livestream_url": "",
+        # The version the form was opened at (the stale-form check).
+        "edited_version": event.version,
         **changes,
     }
 

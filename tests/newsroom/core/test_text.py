@@ -118,6 +118,11 @@ class TestEveryTextField:
         if (label, name) == ("newsroom.article", "body_html"):
             pytest.skip("made from the body by every save")
         typed, stored = hostile(field, kind)
+        if label == "devices.specclaim":
+            # A stored claim is never saved again: the cleaning is shown on
+            # a newer claim, as an editor would add one.
+            record.pk = None
+            record._state.adding = True
         # PostgreSQL refuses a NUL in any text: the save must drop it.
         setattr(record, field.attname, typed + "\x00")
         record.save()
