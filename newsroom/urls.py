@@ -69,7 +69,9 @@ if settings.SERVE_MEDIA:
     # The embedded default: this host serves its own uploads. With object
     # storage, SERVE_MEDIA is off and the storage serves them.
     media_prefix = settings.MEDIA_URL.lstrip("/")
-    urlpatterns += [re_path(rf"^{media_prefix}(?P<path>.*)$", serve_media)]
+    urlpatterns += [
+        re_path(rf"^{media_prefix}(?P<path>.*)$", serve_media, name="media")
+    ]
 
 # Error pages that never read the request's body (newsroom/core/error_pages.py);
 # a database outage met outside a view is a 503, not a 500 (newsroom/core/faults.py).

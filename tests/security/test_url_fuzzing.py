@@ -250,4 +250,4 @@ def test_every_project_page_is_fuzzed():
     """The list comes from the resolver: the public pages and the admin."""
     names = {name for _, name in PATTERNS}
     assert {"home", "article-detail", "healthz", "index", "login"} <= names
-    assert {"static files", "django.views.static.serve"} <= names
+    assert {"static files", "media"} <= names
