@@ -68,7 +68,9 @@ class MethodPolicyMiddleware:
             if header.lower() not in ENTITY_HEADERS and header.lower() != "allow":
                 answer.headers.setdefault(header, value)
         answer.cookies = response.cookies
-        response.close()
+        # Not response.close(): it sends request_finished, which ends the
+        # request's database connection while outer middleware may still
+        # need it. A refusal holds no open file to release.
         return answer
 
     def process_view(self, request, view_func, view_args, view_kwargs):

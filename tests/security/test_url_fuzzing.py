@@ -185,12 +185,8 @@ def real_files(settings, media_root):
 
 
 @pytest.fixture
-def visitors(transactional_db, real_files):
-    """A reader and a signed-in superuser, both with real CSRF checks.
-
-    Outside a test transaction, as a server runs: a request that leaves the
-    database connection closed is followed by one that opens a new one, as
-    Django does at the start of every request."""
+def visitors(db, real_files):
+    """A reader and a signed-in superuser, both with real CSRF checks."""
     ArticleFactory(slug="xiaomi-12s-ultra-leica")
     reader = guarded_client()
     editor = guarded_client()

@@ -10,6 +10,7 @@ from xml.etree import ElementTree
 import feedparser
 import icalendar
 import pytest
+from django.core.signals import request_finished
 from django.test import Client
 from PIL import Image
 
@@ -172,3 +173,22 @@ def test_a_refusal_is_never_marked_cacheable(site):
     response = Client().post("/sitemap.xml")
     assert response.status_code == 405
     assert "public" not in response.get("Cache-Control", "")
+
+
+@pytest.mark.parametrize("path", ["/sitemap.xml", "/static/css/site.css", "/"])
+def test_a_refusal_ends_the_request_once(site, path):
+    # request_finished closes the request's database connection; sent while
+    # the refusal was being replaced, it closed it under outer middleware
+    # (every later query of the request failed, and on PostgreSQL the 503s
+    # carried on into the next requests of a test).
+    ends = []
+
+    def count(**kwargs):
+        ends.append(kwargs)
+
+    request_finished.connect(count)
+    try:
+        Client().generic("PROPFIND", path)
+    finally:
+        request_finished.disconnect(count)
+    assert len(ends) == 1
