@@ -35,7 +35,9 @@ def answer_conditionally(request, versions, render, *, kind, max_age):
             [(pk, changed.isoformat()) for pk, changed in versions],
         )
     )
-    etag = quote_etag(hashlib.sha256(fingerprint.encode()).hexdigest()[:32])
+    # Weak, as GZipMiddleware would make it on a compressed 200: the 200 and
+    # its 304 then carry the very same validator.
+    etag = "W/" + quote_etag(hashlib.sha256(fingerprint.encode()).hexdigest()[:32])
     # Removing an item can move Last-Modified back; clients that send an
     # ETag (most readers and calendar apps) still see the change at once.
     last_modified = max((changed for _, changed in versions), default=None)
