@@ -34,9 +34,11 @@ def _record_changed(sender, **kwargs):
 def soonest_timed_change(*, now):
     """The next scheduled story going live, or launch event starting or
     ending, after `now`; None when nothing is coming. One query."""
-    stories = Article.objects.order_by().filter(
-        status=Article.Status.PUBLISHED, published_at__gt=now
-    ).values_list("published_at")
+    stories = (
+        Article.objects.order_by()
+        .filter(status=Article.Status.PUBLISHED, published_at__gt=now)
+        .values_list("published_at")
+    )
     events = LaunchEvent.objects.order_by()
     starts = events.filter(starts_at__gt=now).values_list("starts_at")
     ends = events.filter(ends_at__gt=now).values_list("ends_at")

@@ -215,11 +215,15 @@ class PageCacheMiddleware:
         if seconds > 0 and may_read(request):
             stamp = current_generation()
             key = _page_key(request, stamp) if stamp else None
-            if key is not None:
-                if (hit := self._stored(request, key)) is not None:
-                    return hit
+            hit = self._stored(request, key) if key is not None else None
+            if hit is not None:
+                return hit
         response = self.get_response(request)
-        storable = key is not None and may_store(request, response)
+        # Stored from a GET only: nothing then depends on whether a HEAD's
+        # body was kept by whatever answered it.
+        storable = (
+            key is not None and request.method == "GET" and may_store(request, response)
+        )
         if storable and not response.has_header("Last-Modified"):
             # Nothing readers see has changed since: any change would have
             # replaced the generation this copy is stored under.
