@@ -60,8 +60,8 @@ run: $(VENV)/.runtime $(SECRET_KEY_FILE)
 		--access-logfile - --forwarded-allow-ips 127.0.0.1
 
 # Django's technical error pages and tracebacks, for working on the code.
-dev: export DEBUG = true
-dev: run
+dev:
+	$(MAKE) run DEBUG=true
 
 $(SECRET_KEY_FILE):
 	mkdir -p $(dir $@)
