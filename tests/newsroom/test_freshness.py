@@ -225,3 +225,29 @@ def test_a_deleted_story_is_gone(client, story):
     warm(client, url)
     story.delete()
     assert client.get(url).status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("record", "feeds"),
+    [
+        ("section", ["/feed/", "/section/phones/feed/"]),
+        ("tag", ["/feed/atom/", "/tag/leica/feed/"]),
+        ("author", ["/feed.json", "/author/ann/feed/"]),
+    ],
+)
+def test_a_rename_changes_the_validators_of_the_feeds_it_shows_in(
+    client, story, record, feeds
+):
+    before = {url: client.get(url)["ETag"] for url in feeds}
+    renamed = {
+        "section": story.section,
+        "tag": story.tags.get(),
+        "author": story.bylines.get().author,
+    }[record]
+    renamed.name = "A new name"
+    renamed.save()
+    for url, etag in before.items():
+        response = client.get(url, headers={"if-none-match": etag})
+        assert response.status_code == 200, url
+        assert response["ETag"] != etag
+        assert b"A new name" in response.content, url
