@@ -163,8 +163,9 @@ if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
 
 # How long a reader page stays in the page cache at most; content changes and
 # scheduled stories end it sooner (newsroom/core/page_cache.py). 0 turns the
-# page cache off.
-PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
+# page cache off, as it is by default with DEBUG on (a template being worked
+# on shows at once).
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=0 if DEBUG else 300)
 
 # Sessions live in the database so that every app host sees them.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"

@@ -139,12 +139,23 @@ def _encoding(request) -> str:
     return "gzip" if "gzip" in accepted else "identity"
 
 
-def _page_key(request, stamp: str) -> str | None:
+def release_stamp() -> str:
+    """Which static files this release links to (the collectstatic manifest):
+    a page stored by another release may name hashed files this one does not
+    have, so each release keeps pages of its own."""
+    from django.contrib.staticfiles.storage import staticfiles_storage
+
+    hashed = getattr(staticfiles_storage, "hashed_files", None) or {}
+    listing = repr(sorted(hashed.items())).encode()
+    return hashlib.sha256(listing).hexdigest()[:12]
+
+
+def _page_key(request, stamp: str, release: str) -> str | None:
     try:
         host = request.get_host()
     except Exception:  # DisallowedHost: let Django answer it
         return None
-    address = f"{request.scheme}://{host}{request.get_full_path()}"
+    address = f"{release}|{request.scheme}://{host}{request.get_full_path()}"
     digest = hashlib.sha256(address.encode("utf-8", "surrogateescape")).hexdigest()
     return f"pages:{stamp}:{_encoding(request)}:{digest}"
 
@@ -208,13 +219,14 @@ class PageCacheMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
+        self.release = release_stamp()
 
     def __call__(self, request):
         seconds = settings.PAGE_CACHE_SECONDS
         key = None
         if seconds > 0 and may_read(request):
             stamp = current_generation()
-            key = _page_key(request, stamp) if stamp else None
+            key = _page_key(request, stamp, self.release) if stamp else None
             hit = self._stored(request, key) if key is not None else None
             if hit is not None:
                 return hit
