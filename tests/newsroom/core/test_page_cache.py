@@ -97,7 +97,12 @@ def test_a_search_page_with_its_query_is_cached_per_address(client, story):
 )
 @pytest.mark.parametrize(
     "headers",
-    [{}, GZIP, {"accept-encoding": "gzip, deflate, br, zstd"}, {"accept-encoding": "br"}],
+    [
+        {},
+        GZIP,
+        {"accept-encoding": "gzip, deflate, br, zstd"},
+        {"accept-encoding": "br"},
+    ],
     ids=["plain", "gzip", "browser", "brotli-only"],
 )
 def test_conditional_get_keeps_one_validator_for_the_200_and_its_304(
