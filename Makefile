@@ -9,11 +9,12 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 WORKERS ?= 3
 
-.PHONY: run test lint format format-templates migrate demo clean help
+.PHONY: run dev test lint format format-templates migrate demo clean help
 .PHONY: backup restore loadtest bench
 
 help:
 	@echo "make run    serve the demo site on http://$(HOST):$(PORT)"
+	@echo "make dev    the same with DEBUG on (Django's error pages)"
 	@echo "make test   run the whole test suite"
 	@echo "make lint   ruff, import contracts and template checks"
 	@echo "make format apply ruff's fixes and formatting (code and templates)"
@@ -32,10 +33,21 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt $(VENV)/.runtime
 	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
 	touch $@
 
-# `make run` is the local demo: DEBUG is on unless the environment says
-# otherwise, so no secret key needs setting up first.
-run: export DEBUG ?= true
-run: $(VENV)/.runtime
+# `make run` serves the demo as production would: DEBUG off (the site's own
+# error pages), hashed and compressed static files, a secret key generated
+# once into var/ (never committed). Plain HTTP on this machine, so no HTTPS
+# redirect and no secure-only cookies. `make dev` is the same with DEBUG on.
+SECRET_KEY_FILE ?= $(CURDIR)/var/secret_key
+export HOST PORT
+
+run: export DEBUG ?= false
+run: export SECRET_KEY_FILE := $(SECRET_KEY_FILE)
+run: export ALLOWED_HOSTS ?= localhost,127.0.0.1,[::1],$(HOST)
+run: export SECURE_SSL_REDIRECT ?= false
+run: export SESSION_COOKIE_SECURE ?= false
+run: export SECURE_HSTS_SECONDS ?= 0
+run: export BEHIND_TLS_PROXY ?= false
+run: $(VENV)/.runtime $(SECRET_KEY_FILE)
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo
 	$(MANAGE) collectstatic --noinput --verbosity 0
@@ -46,6 +58,14 @@ run: $(VENV)/.runtime
 	@echo
 	$(BIN)/gunicorn newsroom.wsgi --bind $(HOST):$(PORT) --workers $(WORKERS) \
 		--access-logfile - --forwarded-allow-ips 127.0.0.1
+
+# Django's technical error pages and tracebacks, for working on the code.
+dev:
+	$(MAKE) run DEBUG=true
+
+$(SECRET_KEY_FILE):
+	mkdir -p $(dir $@)
+	(umask 077 && $(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))' > $@)
 
 # The suite runs with production-like settings (DEBUG off), on SQLite unless
 # DATABASE_URL points elsewhere.

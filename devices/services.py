@@ -24,6 +24,7 @@ from devices.models import (
     SpecClaim,
     SpecField,
 )
+from newsroom.core.page_cache import content_changed
 
 # The permission of the role that may withdraw claims (Editors hold it).
 WITHDRAW_CLAIM = "devices.withdraw_specclaim"
@@ -46,6 +47,8 @@ def _touch(device_id: int) -> None:
     Device.objects.filter(pk=device_id).update(
         updated_at=timezone.now(), version=F("version") + 1
     )
+    # An update sends no signal: stored pages are told here.
+    content_changed()
 
 
 @transaction.atomic

@@ -25,8 +25,11 @@ class NewsroomConfig(AppConfig):
         # Roles stay complete after every migrate and every test flush.
         post_migrate.connect(_sync_roles, sender=self)
 
-        # Connects the receivers that keep the cached section nav current.
-        from newsroom import navigation  # noqa: F401
+        # Any content change, and the clock, make stored pages and the
+        # cached section nav stale (see newsroom/freshness.py).
+        from newsroom import freshness
+
+        freshness.connect()
 
         # Device, brand and launch pages list the stories about them; devices
         # cannot import this app, so it hands them the one rule here.

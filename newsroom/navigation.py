@@ -1,14 +1,15 @@
-"""The section navigation in every page's header, kept in the cache.
+"""The section navigation in every page's header, kept in the shared cache.
 
-It is on every page and changes only when an editor edits a section, so it
-is read from the cache and dropped from it whenever a section is saved or
-deleted. With the cache down it is simply read from the database.
+It is on every page and changes only when an editor edits a section. Its key
+carries the content generation (newsroom/core/page_cache.py), which any
+content change replaces, so every worker and host reads the new menu on its
+next request; no process keeps a copy of its own. With the cache down it is
+simply read from the database.
 """
 
 from django.core.cache import cache
-from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
 
+from newsroom.core.page_cache import generation_key
 from newsroom.models import Section
 
 CACHE_KEY = "newsroom:section-nav"
@@ -17,12 +18,7 @@ CACHE_SECONDS = 60 * 60
 
 def nav_sections():
     """Every section, in navigation order."""
-    return cache.get_or_set(
-        CACHE_KEY, lambda: list(Section.objects.all()), CACHE_SECONDS
-    )
-
-
-@receiver(post_save, sender=Section)
-@receiver(post_delete, sender=Section)
-def forget_nav_sections(**kwargs):
-    cache.delete(CACHE_KEY)
+    key = generation_key(CACHE_KEY)
+    if key is None:
+        return list(Section.objects.all())
+    return cache.get_or_set(key, lambda: list(Section.objects.all()), CACHE_SECONDS)

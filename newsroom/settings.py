@@ -26,10 +26,21 @@ environ.Env.read_env(
 
 DEBUG = env.bool("DEBUG", default=False)
 
-# A development key exists only so that `make run` works out of the box; a site
-# running with DEBUG off must be given its own.
+# A development key exists only so that `DEBUG=true` works out of the box; a
+# site running with DEBUG off must be given its own, in SECRET_KEY or in the
+# file SECRET_KEY_FILE names (`make run` generates one under var/ once).
 _DEVELOPMENT_SECRET_KEY = "django-insecure-development-only-never-use-in-production"
-SECRET_KEY = env("SECRET_KEY", default=_DEVELOPMENT_SECRET_KEY if DEBUG else "")
+SECRET_KEY_FILE = env("SECRET_KEY_FILE", default="")
+SECRET_KEY = env("SECRET_KEY", default="")
+if not SECRET_KEY and SECRET_KEY_FILE:
+    try:
+        SECRET_KEY = Path(SECRET_KEY_FILE).read_text().strip()
+    except OSError as error:
+        raise ImproperlyConfigured(
+            f"SECRET_KEY_FILE cannot be read ({error})."
+        ) from error
+if not SECRET_KEY and DEBUG:
+    SECRET_KEY = _DEVELOPMENT_SECRET_KEY
 if not SECRET_KEY:
     raise ImproperlyConfigured(
         "SECRET_KEY is not set. Set it in the environment (or .env) before "
@@ -41,8 +52,13 @@ ALLOWED_HOSTS = env.list(
 )
 
 # The public address of the site, used wherever a link leaves the request
-# (feeds, calendars, sitemaps, e-mails).
-SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# (feeds, calendars, sitemaps, e-mails). Unset, it is where `make run`
+# listens: HOST and PORT (an address that means "every interface" is
+# reached as 127.0.0.1).
+_HOST = env("HOST", default="127.0.0.1")
+_HOST = "127.0.0.1" if _HOST in {"0.0.0.0", "::", "[::]", ""} else _HOST
+SITE_URL = env("SITE_URL", default=f"http://{_HOST}:{env('PORT', default='8000')}")
+SITE_URL = SITE_URL.rstrip("/")
 SITE_NAME = env("SITE_NAME", default="Newsroom")
 
 ROOT_URLCONF = "newsroom.urls"
@@ -71,6 +87,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Second, so a stored reader page costs two cache reads and nothing else
+    # (see the module for who gets one and when it goes stale).
+    "newsroom.core.page_cache.PageCacheMiddleware",
     # Reader pages only; never a page with a secret on it (see the module).
     "newsroom.core.compression.ReaderGZipMiddleware",
     "newsroom.core.headers.SecurityHeadersMiddleware",
@@ -121,7 +140,19 @@ DATABASES["default"].setdefault(
 )
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 
-CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+# The embedded default is a folder under var/ that every worker of `make run`
+# reads and writes (Django's file-based cache): the page cache and the section
+# nav must look the same from every process, which local memory cannot do,
+# and a file cache needs no table to create and no server. Several hosts
+# share Redis instead.
+CACHES = {
+    "default": env.cache(
+        "CACHE_URL", default=f"filecache://{BASE_DIR / 'var' / 'cache'}"
+    )
+}
+if CACHES["default"]["BACKEND"].endswith("FileBasedCache"):
+    # Django's default of 300 entries would cull a demo's pages constantly.
+    CACHES["default"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 5000)
 # Redis goes through a backend that treats an unreachable or slow server as a
 # cache miss (see newsroom/cache.py), so a cache outage never fails a page.
 if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
@@ -129,6 +160,12 @@ if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
     CACHES["default"].setdefault("OPTIONS", {}).setdefault(
         "socket_timeout", env.float("CACHE_SOCKET_TIMEOUT", default=0.25)
     )
+
+# How long a reader page stays in the page cache at most; content changes and
+# scheduled stories end it sooner (newsroom/core/page_cache.py). 0 turns the
+# page cache off, as it is by default with DEBUG on (a template being worked
+# on shows at once).
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=0 if DEBUG else 300)
 
 # Sessions live in the database so that every app host sees them.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"

@@ -53,9 +53,23 @@ def clock(time_machine):
     return time_machine
 
 
+@pytest.fixture(scope="session")
+def file_cache_folder(tmp_path_factory):
+    return tmp_path_factory.mktemp("cache")
+
+
 @pytest.fixture(autouse=True)
-def empty_cache():
-    """Nothing cached by one test (the section nav, say) leaks into the next."""
+def shared_cache(settings, file_cache_folder):
+    """The embedded default (a file cache under var/) is kept in a folder of
+    the test run's own; CACHE_URL=redis://... is used as it is."""
+    default = settings.CACHES["default"]
+    if default["BACKEND"].endswith("FileBasedCache"):
+        settings.CACHES = {"default": {**default, "LOCATION": str(file_cache_folder)}}
+
+
+@pytest.fixture(autouse=True)
+def empty_cache(shared_cache):
+    """Nothing cached by one test (a page, the section nav) leaks into the next."""
     from django.core.cache import cache
 
     cache.clear()

@@ -15,17 +15,17 @@ from django.utils.cache import (
 from django.utils.http import http_date, quote_etag
 
 
-def answer_conditionally(request, versions, render, *, kind, max_age):
+def answer_conditionally(request, versions, render, *, kind, max_age, labels=()):
     """`render()`'s response, or a 304 when the client's copy is current.
 
     `versions` are (id, last changed) of everything the response holds and
     `kind` tells this kind of document from others at the same address; the
     validators come from them alone, so one feed's ETag never moves because
-    of news elsewhere on the site.
+    of news elsewhere on the site. `labels` is the state of the other records
+    the document names (the sections, tags and authors of its items, its own
+    subject), so renaming one of them changes the validators too.
     """
-    # The site's name and address appear in every document. Changes that
-    # touch neither the items nor these (a renamed tag, say) show with the
-    # next item.
+    # The site's name and address appear in every document.
     fingerprint = repr(
         (
             kind,
@@ -33,9 +33,12 @@ def answer_conditionally(request, versions, render, *, kind, max_age):
             settings.SITE_URL,
             settings.SITE_NAME,
             [(pk, changed.isoformat()) for pk, changed in versions],
+            sorted(labels, key=repr),
         )
     )
-    etag = quote_etag(hashlib.sha256(fingerprint.encode()).hexdigest()[:32])
+    # Weak, as GZipMiddleware would make it on a compressed 200: the 200 and
+    # its 304 then carry the very same validator.
+    etag = "W/" + quote_etag(hashlib.sha256(fingerprint.encode()).hexdigest()[:32])
     # Removing an item can move Last-Modified back; clients that send an
     # ETag (most readers and calendar apps) still see the change at once.
     last_modified = max((changed for _, changed in versions), default=None)

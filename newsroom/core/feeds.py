@@ -67,6 +67,11 @@ class SubscriberFeed(Feed):
         """
         raise NotImplementedError
 
+    def label_versions(self, subject, versions) -> list[tuple]:
+        """What else the feed names, with its version (the subject's name,
+        its items' sections...): part of the validators. None by default."""
+        return []
+
     # Read-only (a feed answers GET and HEAD; newsroom/core/methods.py
     # answers the rest). Compressed here rather than site-wide: a feed holds
     # no secret for a BREACH-style attack to guess, unlike a page with a
@@ -93,6 +98,7 @@ class SubscriberFeed(Feed):
             render,
             kind=(type(self).__name__, self.feed_type.__name__),
             max_age=self.max_age,
+            labels=self.label_versions(subject, versions),
         )
 
     # Feed-level fields every subscriber feed fills the same way.
