@@ -22,12 +22,30 @@ from newsroom.core.date_limits import validate_year
 from newsroom.core.text import CleanTextMixin
 
 
+# A reader's words beyond this many are ignored when matching names: each one
+# is a condition of its own, and names are short.
+MAX_NAME_WORDS = 8
+
+
 class DeviceQuerySet(models.QuerySet):
     def matching(self, text: str):
-        """Devices whose name, alias or leaked name contains `text`."""
-        return self.filter(
-            models.Q(name__icontains=text) | models.Q(aliases__name__icontains=text)
-        ).distinct()
+        """Devices whose names hold every word of `text`, each word in the
+        name, the series, the brand's name or any alias or leaked name, so
+        "Xiaomi 12 Ultra" finds the phone leaked as "12 Ultra"."""
+        words = text.split()[:MAX_NAME_WORDS]
+        if not words:
+            return self.none()
+        found = self
+        for word in words:
+            # A subquery per word, so two words may match two different aliases.
+            aliases = DeviceAlias.objects.filter(name__icontains=word)
+            found = found.filter(
+                models.Q(name__icontains=word)
+                | models.Q(series__icontains=word)
+                | models.Q(brand__name__icontains=word)
+                | models.Q(pk__in=aliases.values("device"))
+            )
+        return found
 
 
 # A device's revision carries its aliases, spec claims and camera modules,
