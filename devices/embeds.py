@@ -21,13 +21,8 @@ from django.core.exceptions import ValidationError
 from django.template.loader import render_to_string
 
 from devices.models import CameraModule, Device, LaunchEvent, SpecClaim
-from devices.specsheet import (
-    camera_sheet,
-    compare_cameras,
-    compare_specs,
-    spec_sheet,
-    tally,
-)
+from devices.comparison import compare
+from devices.specsheet import camera_sheet, spec_sheet
 
 # How many slugs each kind takes, and what they name.
 KINDS = {
@@ -256,15 +251,11 @@ def _render_embed(embed, data, *, plain, site_url):
         elif embed.kind == "cameras":
             context["cameras"] = data.camera_sheet(devices[0])
         else:
-            first, second = devices
-            context["first"], context["second"] = first, second
-            context["groups"] = compare_specs(
-                data.claims[first.pk], data.claims[second.pk]
+            context["comparison"] = compare(
+                devices,
+                lambda device: data.claims[device.pk],
+                lambda device: data.cameras[device.pk],
             )
-            context["camera_rows"] = compare_cameras(
-                data.camera_sheet(first), data.camera_sheet(second)
-            )
-            context["tally"] = tally(context["groups"], context["camera_rows"])
     return render_to_string(f"devices/embeds/{embed.kind}.html", context)
 
 

@@ -47,6 +47,38 @@ class DeviceQuerySet(models.QuerySet):
             )
         return found
 
+    def worth_comparing(self, device, *, limit=8):
+        """Other devices a reader may weigh against `device`, any brand: the
+        same series, launched at the same event, or carrying the same optics
+        partner's cameras, then the same brand; each with `same_series`,
+        `same_launch`, `same_optics` set. One query."""
+        shared_events = Device.launch_events.through.objects.filter(
+            device=models.OuterRef("pk"),
+            launchevent__devices=device,
+        )
+        partners = CameraModule.objects.filter(
+            device=device, optics_partner__isnull=False
+        ).values("optics_partner")
+        same_optics = CameraModule.objects.filter(
+            device=models.OuterRef("pk"), optics_partner__in=partners
+        )
+        same_series = (
+            models.Q(series__iexact=device.series) if device.series else models.Q(pk=None)
+        )
+        found = self.exclude(pk=device.pk).annotate(
+            same_series=models.ExpressionWrapper(
+                same_series, output_field=models.BooleanField()
+            ),
+            same_launch=models.Exists(shared_events),
+            same_optics=models.Exists(same_optics),
+        )
+        return found.filter(
+            models.Q(same_series=True)
+            | models.Q(same_launch=True)
+            | models.Q(same_optics=True)
+            | models.Q(brand=device.brand_id)
+        ).order_by("-same_series", "-same_launch", "-same_optics", "name")[:limit]
+
 
 # A device's revision carries its aliases, spec claims and camera modules,
 # so reverting brings back the whole record.
