@@ -17,6 +17,7 @@ from devices.models import (
     SpecClaim,
 )
 from devices.specsheet import camera_sheet, spec_sheet, spec_timeline
+from devices.finder import DeviceFinder
 from devices.picker import PickerForm
 from devices.stories import stories_about
 
@@ -37,19 +38,27 @@ def device_queryset():
 
 
 class DeviceListView(ListView):
-    """Every device by brand; `?q=` finds one by name, alias or leaked name."""
+    """The device finder: `?q=` finds a device by name, alias or leaked name;
+    the filters of `DeviceFinder` narrow the list down (see devices.finder)."""
 
     context_object_name = "devices"
+    paginate_by = 60
 
     def get_queryset(self):
         devices = Device.objects.select_related("brand")
-        self.query = self.request.GET.get("q", "").strip()[:100]
+        self.query = " ".join(self.request.GET.get("q", "").split())[:100]
         if self.query:
             devices = devices.matching(self.query)
-        return devices
+        self.finder = DeviceFinder(self.request.GET, queryset=devices)
+        return self.finder.qs
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(query=self.query, **kwargs)
+        return super().get_context_data(
+            query=self.query,
+            finder=self.finder,
+            ignored=self.finder.ignored(),
+            **kwargs,
+        )
 
 
 class DeviceDetailView(DetailView):

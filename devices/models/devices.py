@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 
-from devices.confidence import Confidence, rank_of
+from devices.confidence import Confidence, rank_expression, rank_of
 from devices.models.brands import Brand, Source
 from newsroom.core.concurrency import VersionedModel
 from newsroom.core.date_limits import validate_year
@@ -333,6 +333,13 @@ class SpecClaimQuerySet(models.QuerySet):
     def standing(self):
         """Claims not withdrawn."""
         return self.filter(withdrawn_at__isnull=True)
+
+    def best_first(self):
+        """Standing claims, the best-supported first: the order of
+        `best_supported` (highest confidence, then newest), in the database."""
+        return self.standing().order_by(
+            rank_expression().desc(), "-stated_on", "-pk"
+        )
 
 
 @reversion.register()
