@@ -167,7 +167,8 @@ def _word_match(stories, terms, covers):
 
 # --- Snippets -------------------------------------------------------------
 
-EMBED_LINE = re.compile(r"\[\[[^\]]*\]\]")
+# An embed line, or the start of one that a headline fragment cut short.
+EMBED_LINE = re.compile(r"\[\[[^\]]*(\]\]|$)")
 LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 MARKUP = re.compile(r"[#*_>`|~]+")
 
