@@ -26,9 +26,10 @@ BETTER, EQUAL, DIFFERENT, ONE_ONLY, UNKNOWN = (
 
 
 def compare_path(slugs) -> str:
-    """The one address of a comparison: the slugs in alphabetical order,
-    whichever order a link names them in."""
-    return reverse("devices:compare", kwargs={"slugs": "-vs-".join(sorted(slugs))})
+    """The one address of a comparison: the slugs in alphabetical order, each
+    once, whichever order a link names them in."""
+    ordered = sorted(set(slugs))
+    return reverse("devices:compare", kwargs={"slugs": "-vs-".join(ordered)})
 
 
 @dataclass
