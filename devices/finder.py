@@ -46,6 +46,7 @@ def number(label, **extra):
 
 class DeviceFinder(django_filters.FilterSet):
     brand = django_filters.ModelMultipleChoiceFilter(
+        field_name="brand__slug",
         queryset=Brand.objects.all(),
         to_field_name="slug",
         label="Brand",
