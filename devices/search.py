@@ -8,7 +8,16 @@ app's search page shows these beside the stories.
 
 from dataclasses import dataclass
 
-from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
+from django.db.models import (
+    Case,
+    CharField,
+    F,
+    IntegerField,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
 
 from devices.models import Brand, Device, LaunchEvent, Source
 from devices.models.devices import MAX_NAME_WORDS
@@ -23,6 +32,12 @@ def every_word(words, *fields) -> Q:
             any_field |= Q(**{f"{field}__icontains": word})
         condition &= any_field
     return condition
+
+
+def named_in(field="name") -> Q:
+    """Records whose whole name the reader typed among other words ("the
+    Leica phones" names Leica); the typed text is aliased as `query_text`."""
+    return Q(query_text__icontains=F(field))
 
 
 def _whole_name_first(queryset, text, field):
@@ -53,10 +68,15 @@ def find_records(text: str) -> RecordMatches:
             *(model.objects.none() for model in (Device, Brand, LaunchEvent, Source))
         )
     devices = Device.objects.select_related("brand").matching(text)
+    typed = Value(text, output_field=CharField())
     return RecordMatches(
         devices=_whole_name_first(devices, text, "name"),
         brands=_whole_name_first(
-            Brand.objects.filter(every_word(words, "name")), text, "name"
+            Brand.objects.alias(query_text=typed).filter(
+                every_word(words, "name") | named_in()
+            ),
+            text,
+            "name",
         ),
         events=_whole_name_first(
             LaunchEvent.objects.select_related("brand").filter(

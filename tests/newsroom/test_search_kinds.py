@@ -106,6 +106,7 @@ def test_results_are_grouped_by_kind_with_counts(client, newsroom):
         "0 launch events",
         "1 sources",
     ]
+    assert names(search(client, "the Leica phones"), "brands") == ["Leica"]
     events = search(client, "12S launch")
     assert names(events, "events") == ["Xiaomi 12S series launch"]
 
