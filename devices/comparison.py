@@ -91,7 +91,10 @@ class Comparison:
 
     @property
     def rows(self):
-        return [*(row for group in self.groups for row in group.lines), *self.camera_rows]
+        return [
+            *(row for group in self.groups for row in group.lines),
+            *self.camera_rows,
+        ]
 
     @property
     def summary(self):

@@ -20,8 +20,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.loader import render_to_string
 
-from devices.models import CameraModule, Device, LaunchEvent, SpecClaim
 from devices.comparison import compare
+from devices.models import CameraModule, Device, LaunchEvent, SpecClaim
 from devices.specsheet import camera_sheet, spec_sheet
 
 # How many slugs each kind takes, and what they name.

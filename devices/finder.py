@@ -8,8 +8,8 @@ parameter or a malformed value is ignored, and the page says so.
 """
 
 import django_filters
-from django.forms import CheckboxSelectMultiple
 from django.db.models import OuterRef, Subquery
+from django.forms import CheckboxSelectMultiple
 
 from devices.confidence import Confidence
 from devices.models import Brand, CameraModule, Device, SpecClaim

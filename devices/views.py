@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db.models import Prefetch
 from django.views.generic import DetailView, ListView, TemplateView
 
+from devices.finder import DeviceFinder
 from devices.models import (
     Brand,
     CameraModule,
@@ -16,9 +17,8 @@ from devices.models import (
     Partnership,
     SpecClaim,
 )
-from devices.specsheet import camera_sheet, spec_sheet, spec_timeline
-from devices.finder import DeviceFinder
 from devices.picker import PickerForm
+from devices.specsheet import camera_sheet, spec_sheet, spec_timeline
 from devices.stories import stories_about
 
 STORIES_PER_PAGE = settings.NEWSROOM_PAGE_SIZE
@@ -79,9 +79,7 @@ class DeviceDetailView(DetailView):
         return super().get_context_data(
             groups=spec_sheet(device.spec_claims.all()),
             cameras=camera_sheet(device.cameras.all(), device.spec_claims.all()),
-            compare_with=Device.objects.select_related("brand").worth_comparing(
-                device
-            ),
+            compare_with=Device.objects.select_related("brand").worth_comparing(device),
             picker=PickerForm(initial={"device": [device.name]}),
             stories=stories_about(device)[:STORIES_PER_PAGE],
             **kwargs,

@@ -96,9 +96,7 @@ def search_stories(terms: SearchTerms):
         return stories.none()
     matched_devices = Device.objects.matching(terms.name_text).values("pk")
     covers = Exists(
-        ArticleDevice.objects.filter(
-            article=OuterRef("pk"), device__in=matched_devices
-        )
+        ArticleDevice.objects.filter(article=OuterRef("pk"), device__in=matched_devices)
     )
     if connection.vendor == "postgresql":
         return _full_text(stories, terms, covers)
@@ -218,9 +216,9 @@ def snippet(story, terms: SearchTerms) -> str:
     if headline is not None:
         marked = html.escape(plain_text(headline))
         marked = marked.replace(START, "<mark>").replace(STOP, "</mark>")
-        return mark_safe(marked)  # noqa: S308 - escaped above, marks are ours
+        return mark_safe(marked)
     text = plain_text(f"{story.dek} {story.body}")
-    return mark_safe(_mark(_window(text, terms), terms))  # noqa: S308 - escaped
+    return mark_safe(_mark(_window(text, terms), terms))
 
 
 # --- Everything at once -----------------------------------------------------
@@ -254,4 +252,3 @@ def record_groups(terms: SearchTerms) -> list[RecordGroup]:
         _group("events", "Launch events", found.events),
         _group("sources", "Sources", found.sources),
     ]
-

@@ -21,7 +21,6 @@ from newsroom.core.concurrency import VersionedModel
 from newsroom.core.date_limits import validate_year
 from newsroom.core.text import CleanTextMixin
 
-
 # A reader's words beyond this many are ignored when matching names: each one
 # is a condition of its own, and names are short.
 MAX_NAME_WORDS = 8
@@ -63,7 +62,9 @@ class DeviceQuerySet(models.QuerySet):
             device=models.OuterRef("pk"), optics_partner__in=partners
         )
         same_series = (
-            models.Q(series__iexact=device.series) if device.series else models.Q(pk=None)
+            models.Q(series__iexact=device.series)
+            if device.series
+            else models.Q(pk=None)
         )
         found = self.exclude(pk=device.pk).annotate(
             same_series=models.ExpressionWrapper(
@@ -337,9 +338,7 @@ class SpecClaimQuerySet(models.QuerySet):
     def best_first(self):
         """Standing claims, the best-supported first: the order of
         `best_supported` (highest confidence, then newest), in the database."""
-        return self.standing().order_by(
-            rank_expression().desc(), "-stated_on", "-pk"
-        )
+        return self.standing().order_by(rank_expression().desc(), "-stated_on", "-pk")
 
 
 @reversion.register()

@@ -1,8 +1,8 @@
 from django import template
 from django.utils.html import format_html
 
-from devices.confidence import Confidence
 from devices.comparison import MAX_DEVICES, compare_path
+from devices.confidence import Confidence
 from devices.models import Device
 
 register = template.Library()

@@ -22,8 +22,12 @@ def phones():
     xiaomi = BrandFactory(name="Xiaomi", slug="xiaomi")
     vivo = BrandFactory(name="Vivo", slug="vivo")
     found = {
-        "a": DeviceFactory(brand=xiaomi, name="Xiaomi 12S Ultra", slug="xiaomi-12s-ultra"),
-        "b": DeviceFactory(brand=xiaomi, name="Xiaomi 11 Ultra", slug="xiaomi-11-ultra"),
+        "a": DeviceFactory(
+            brand=xiaomi, name="Xiaomi 12S Ultra", slug="xiaomi-12s-ultra"
+        ),
+        "b": DeviceFactory(
+            brand=xiaomi, name="Xiaomi 11 Ultra", slug="xiaomi-11-ultra"
+        ),
         "c": DeviceFactory(brand=vivo, name="Vivo X80 Pro", slug="vivo-x80-pro"),
         # A device with no specs, cameras, aliases or dates at all.
         "d": DeviceFactory(brand=vivo, name="Vivo X Fold", slug="vivo-x-fold"),
@@ -46,30 +50,49 @@ def get_page(client, url, status=200):
 
 
 def test_three_devices_aligned_with_the_better_one_marked(client, phones):
-    doc = get_page(client, "/compare/vivo-x80-pro-vs-xiaomi-11-ultra-vs-xiaomi-12s-ultra/")
+    doc = get_page(
+        client, "/compare/vivo-x80-pro-vs-xiaomi-11-ultra-vs-xiaomi-12s-ultra/"
+    )
     headers = doc.xpath("//table[contains(@class, 'compare-table')]/thead//th/text()")
-    assert headers == ["Spec", "Vivo X80 Pro", "Xiaomi 11 Ultra", "Xiaomi 12S Ultra", "Difference"]
+    assert headers == [
+        "Spec",
+        "Vivo X80 Pro",
+        "Xiaomi 11 Ultra",
+        "Xiaomi 12S Ultra",
+        "Difference",
+    ]
     (battery,) = doc.xpath("//tr[th[@scope='row']='Battery']")
     cells = [td.text_content().strip() for td in battery.xpath("td")]
     assert cells[1].endswith("(better)") and "(better)" not in cells[0] + cells[2]
     assert cells[3] == "Xiaomi 11 Ultra is better"
     (main,) = doc.xpath("//tr[th[@scope='row']='Main camera']")
-    assert main.xpath("td")[-1].text_content().strip() == "Vivo X80 Pro and Xiaomi 12S Ultra are better"
+    assert (
+        main.xpath("td")[-1].text_content().strip()
+        == "Vivo X80 Pro and Xiaomi 12S Ultra are better"
+    )
     summary = doc.xpath("//ul[contains(@class, 'compare-summary')]")[0].text_content()
-    assert " ".join(summary.split()).startswith("1 better on the Vivo X80 Pro 1 better on the Xiaomi 11 Ultra")
+    assert " ".join(summary.split()).startswith(
+        "1 better on the Vivo X80 Pro 1 better on the Xiaomi 11 Ultra"
+    )
 
 
 def test_a_value_known_on_one_side_only_is_said_so(client, phones):
     doc = get_page(client, "/compare/vivo-x-fold-vs-xiaomi-12s-ultra/")
     (battery,) = doc.xpath("//tr[th[@scope='row']='Battery']")
-    assert battery.xpath("td")[-1].text_content().strip() == "Known for the Xiaomi 12S Ultra only"
+    assert (
+        battery.xpath("td")[-1].text_content().strip()
+        == "Known for the Xiaomi 12S Ultra only"
+    )
     assert "Unknown" in battery.xpath("td")[0].text_content()
 
 
 @pytest.mark.parametrize(
     ("url", "canonical"),
     [
-        ("/compare/xiaomi-12s-ultra-vs-xiaomi-11-ultra/", "/compare/xiaomi-11-ultra-vs-xiaomi-12s-ultra/"),
+        (
+            "/compare/xiaomi-12s-ultra-vs-xiaomi-11-ultra/",
+            "/compare/xiaomi-11-ultra-vs-xiaomi-12s-ultra/",
+        ),
         (
             "/compare/xiaomi-12s-ultra-vs-vivo-x80-pro-vs-xiaomi-11-ultra/",
             "/compare/vivo-x80-pro-vs-xiaomi-11-ultra-vs-xiaomi-12s-ultra/",
@@ -119,7 +142,10 @@ def test_the_picker_leads_to_the_comparison_by_name_alias_or_slug(client, phones
         "/compare/", {"device": ["mi 11 ultra", "Xiaomi 12S Ultra", "vivo-x80", ""]}
     )
     assert response.status_code == 302
-    assert response["Location"] == "/compare/vivo-x80-vs-xiaomi-11-ultra-vs-xiaomi-12s-ultra/"
+    assert (
+        response["Location"]
+        == "/compare/vivo-x80-vs-xiaomi-11-ultra-vs-xiaomi-12s-ultra/"
+    )
 
 
 @pytest.mark.parametrize(
@@ -128,18 +154,31 @@ def test_the_picker_leads_to_the_comparison_by_name_alias_or_slug(client, phones
         (["Xiaomi 12S Ultra", "Pixel 99"], "No device goes by “Pixel 99”."),
         (["Xiaomi 12S Ultra"], "Pick 2 to 4 different devices (1 picked)."),
         (
-            ["vivo-x80", "vivo-x80-pro", "vivo-x-fold", "xiaomi-11-ultra", "xiaomi-12s-ultra"],
+            [
+                "vivo-x80",
+                "vivo-x80-pro",
+                "vivo-x-fold",
+                "xiaomi-11-ultra",
+                "xiaomi-12s-ultra",
+            ],
             "Pick 2 to 4 different devices (5 picked).",
         ),
     ],
 )
-def test_the_picker_says_what_is_wrong_and_keeps_the_names(client, phones, devices, message):
+def test_the_picker_says_what_is_wrong_and_keeps_the_names(
+    client, phones, devices, message
+):
     response = client.get("/compare/", {"device": devices})
     assert response.status_code == 400
     page = response.content.decode()
     assert message in page
     doc = lxml_html.fromstring(response.content)
-    assert doc.xpath("//form[@data-compare-picker]//input[@name='device']/@value")[: len(devices[:4])] == devices[:4]
+    assert (
+        doc.xpath("//form[@data-compare-picker]//input[@name='device']/@value")[
+            : len(devices[:4])
+        ]
+        == devices[:4]
+    )
 
 
 def test_the_picker_suggests_every_device_name(client, phones):
@@ -174,8 +213,12 @@ def test_the_story_embed_still_compares_two(client, phones):
 
     story = ArticleFactory(body="[[compare xiaomi-12s-ultra vivo-x80-pro]]")
     doc = get_page(client, story.get_absolute_url())
-    (battery,) = doc.xpath("//div[contains(@class, 'embed--compare')]//tr[th='Battery']")
-    assert battery.xpath("td")[-1].text_content().strip() == "Xiaomi 12S Ultra is better"
+    (battery,) = doc.xpath(
+        "//div[contains(@class, 'embed--compare')]//tr[th='Battery']"
+    )
+    assert (
+        battery.xpath("td")[-1].text_content().strip() == "Xiaomi 12S Ultra is better"
+    )
     assert doc.xpath("//div[contains(@class, 'embed--compare')]//a/@href")[-1] == (
         "/compare/vivo-x80-pro-vs-xiaomi-12s-ultra/"
     )

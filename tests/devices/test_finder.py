@@ -58,18 +58,28 @@ def catalogue():
     )
     CameraFactory(device=x80, role="main", megapixels=50, optics_partner=zeiss)
     CameraFactory(device=x80, role="telephoto", megapixels=8, optics_partner=zeiss)
-    battery = SpecFieldFactory(group="battery", name="Battery", slug="battery", unit="mAh")
-    screen = SpecFieldFactory(group="display", name="Screen", slug="screen-size", unit="in")
+    battery = SpecFieldFactory(
+        group="battery", name="Battery", slug="battery", unit="mAh"
+    )
+    screen = SpecFieldFactory(
+        group="display", name="Screen", slug="screen-size", unit="in"
+    )
     chipset = SpecFieldFactory(
         group="platform", name="Chipset", slug="chipset", kind="text", unit=""
     )
-    SpecClaimFactory(device=ultra, field=battery, value_number=4860, confidence="confirmed")
+    SpecClaimFactory(
+        device=ultra, field=battery, value_number=4860, confidence="confirmed"
+    )
     # The newer rumour of a bigger battery is outranked by the confirmed value.
     SpecClaimFactory(
         device=ultra, field=battery, value_number=6000, stated_on=dt.date(2022, 8, 1)
     )
-    SpecClaimFactory(device=pro, field=battery, value_number=4600, confidence="expected")
-    SpecClaimFactory(device=x80, field=battery, value_number=4700, confidence="confirmed")
+    SpecClaimFactory(
+        device=pro, field=battery, value_number=4600, confidence="expected"
+    )
+    SpecClaimFactory(
+        device=x80, field=battery, value_number=4700, confidence="confirmed"
+    )
     SpecClaimFactory(device=ultra, field=screen, value_number="6.73")
     SpecClaimFactory(device=x80, field=screen, value_number="6.78")
     SpecClaimFactory(
@@ -90,9 +100,15 @@ def found(client, params):
 @pytest.mark.parametrize(
     ("params", "names"),
     [
-        ({"brand": "xiaomi"}, ["Xiaomi 12S Pro", "Xiaomi 12S Ultra", "Xiaomi 13 Ultra"]),
+        (
+            {"brand": "xiaomi"},
+            ["Xiaomi 12S Pro", "Xiaomi 12S Ultra", "Xiaomi 13 Ultra"],
+        ),
         ({"brand": ["xiaomi", "vivo"], "status": "released"}, ["Vivo X80 Pro"]),
-        ({"partner": "leica", "min_main_mp": "50"}, ["Xiaomi 12S Pro", "Xiaomi 12S Ultra"]),
+        (
+            {"partner": "leica", "min_main_mp": "50"},
+            ["Xiaomi 12S Pro", "Xiaomi 12S Ultra"],
+        ),
         ({"partner": "zeiss"}, ["Vivo X80 Pro"]),
         ({"min_battery_mah": "4700"}, ["Vivo X80 Pro", "Xiaomi 12S Ultra"]),
         # The rumoured 6,000 mAh does not count: the confirmed 4,860 does.
@@ -100,7 +116,10 @@ def found(client, params):
         ({"min_display_in": "6.75"}, ["Vivo X80 Pro"]),
         ({"max_display_in": "6.75"}, ["Xiaomi 12S Ultra"]),
         ({"chipset": "8+ gen"}, ["Xiaomi 12S Ultra"]),
-        ({"min_battery_mah": "4500", "confirmed": "1"}, ["Vivo X80 Pro", "Xiaomi 12S Ultra"]),
+        (
+            {"min_battery_mah": "4500", "confirmed": "1"},
+            ["Vivo X80 Pro", "Xiaomi 12S Ultra"],
+        ),
         ({"partner": "leica", "min_main_mp": "50", "confirmed": "1"}, []),
         ({"q": "12S", "brand": "xiaomi"}, ["Xiaomi 12S Pro", "Xiaomi 12S Ultra"]),
     ],
@@ -170,7 +189,9 @@ def test_results_link_to_their_pages_and_tick_for_comparison(client, catalogue):
     (form,) = doc.xpath("//form[contains(@class, 'device-results')]")
     assert form.get("action") == "/compare/" and form.get("method") == "get"
     assert form.xpath(".//a/@href") == ["/devices/vivo-x80-pro/"]
-    assert form.xpath(".//input[@type='checkbox'][@name='device']/@value") == ["vivo-x80-pro"]
+    assert form.xpath(".//input[@type='checkbox'][@name='device']/@value") == [
+        "vivo-x80-pro"
+    ]
     response = client.get("/compare/", {"device": ["vivo-x80-pro", "xiaomi-12s-ultra"]})
     assert response["Location"] == "/compare/vivo-x80-pro-vs-xiaomi-12s-ultra/"
 

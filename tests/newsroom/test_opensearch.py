@@ -28,7 +28,9 @@ def test_pages_advertise_it_and_carry_the_search_box(client, url):
     (link,) = doc.xpath("//link[@rel='search']")
     assert link.get("href") == "/opensearch.xml"
     assert link.get("type") == "application/opensearchdescription+xml"
-    (box,) = doc.xpath("//header[contains(@class, 'site-header')]//form[@role='search']")
+    (box,) = doc.xpath(
+        "//header[contains(@class, 'site-header')]//form[@role='search']"
+    )
     assert box.get("action") == "/search/"
     assert box.xpath(".//input[@name='q']")
 
@@ -37,11 +39,15 @@ def test_error_pages_carry_the_same_search_box(client):
     response = client.get("/no-such-page/")
     assert response.status_code == 404
     doc = lxml_html.fromstring(response.content)
-    (box,) = doc.xpath("//header[contains(@class, 'site-header')]//form[@role='search']")
+    (box,) = doc.xpath(
+        "//header[contains(@class, 'site-header')]//form[@role='search']"
+    )
     assert box.get("action") == "/search/"
     assert doc.xpath("//link[@rel='search']/@href") == ["/opensearch.xml"]
 
 
 def test_the_header_box_keeps_the_query_on_the_results_page(client):
     doc = lxml_html.fromstring(client.get("/search/", {"q": "12S Ultra"}).content)
-    assert doc.xpath("//header[contains(@class, 'site-header')]//input[@name='q']/@value") == ["12S Ultra"]
+    assert doc.xpath(
+        "//header[contains(@class, 'site-header')]//input[@name='q']/@value"
+    ) == ["12S Ultra"]

@@ -25,7 +25,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def newsroom():
     xiaomi = BrandFactory(name="Xiaomi", slug="xiaomi")
-    leica = BrandFactory(name="Leica", slug="leica")
+    BrandFactory(name="Leica", slug="leica")
     ultra = DeviceFactory(
         brand=xiaomi, name="Xiaomi 12S Ultra", slug="xiaomi-12s-ultra"
     )
@@ -88,7 +88,10 @@ def test_device_names_match_word_by_word_aliases_included(
     response = search(client, query)
     assert names(response, "devices") == [device]
     page = response.content.decode()
-    assert f'href="{newsroom["ultra" if "12" in device else "old"].get_absolute_url()}"' in page
+    assert (
+        f'href="{newsroom["ultra" if "12" in device else "old"].get_absolute_url()}"'
+        in page
+    )
 
 
 def test_results_are_grouped_by_kind_with_counts(client, newsroom):
@@ -111,9 +114,7 @@ def test_results_are_grouped_by_kind_with_counts(client, newsroom):
     assert names(events, "events") == ["Xiaomi 12S series launch"]
 
 
-def test_a_story_covering_the_device_ranks_above_one_that_mentions_it(
-    client, newsroom
-):
+def test_a_story_covering_the_device_ranks_above_one_that_mentions_it(client, newsroom):
     assert titles(search(client, "12 Ultra")) == [
         newsroom["seed"].title,
         newsroom["older"].title,
@@ -127,7 +128,9 @@ def test_snippets_mark_the_matching_words_and_escape_the_rest(client, newsroom):
     )
     response = search(client, "sensor")
     doc = lxml_html.fromstring(response.content)
-    snippets = doc.xpath("//article[contains(@class, 'story-card')]//p[@class='snippet']")
+    snippets = doc.xpath(
+        "//article[contains(@class, 'story-card')]//p[@class='snippet']"
+    )
     assert snippets, "each story has a snippet"
     marked = {m.text_content().lower() for s in snippets for m in s.xpath(".//mark")}
     assert marked == {"sensor"}
