@@ -76,10 +76,22 @@ class DeviceDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         device = self.object
+        groups = spec_sheet(device.spec_claims.all())
+        chipset = next(
+            (
+                line.best.value
+                for group in groups
+                for line in group.lines
+                if line.field.slug == "chipset"
+            ),
+            None,
+        )
         return super().get_context_data(
-            groups=spec_sheet(device.spec_claims.all()),
+            groups=groups,
             cameras=camera_sheet(device.cameras.all(), device.spec_claims.all()),
-            compare_with=Device.objects.select_related("brand").worth_comparing(device),
+            compare_with=Device.objects.select_related("brand").worth_comparing(
+                device, chipset=chipset
+            ),
             picker=PickerForm(initial={"device": [device.name]}),
             stories=stories_about(device)[:STORIES_PER_PAGE],
             **kwargs,

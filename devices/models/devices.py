@@ -46,11 +46,13 @@ class DeviceQuerySet(models.QuerySet):
             )
         return found
 
-    def worth_comparing(self, device, *, limit=8):
+    def worth_comparing(self, device, *, chipset=None, limit=8):
         """Other devices a reader may weigh against `device`, any brand: the
-        same series, launched at the same event, or carrying the same optics
-        partner's cameras, then the same brand; each with `same_series`,
-        `same_launch`, `same_optics` set. One query."""
+        same series, launched at the same event, with the same chipset (its
+        best-supported value, `chipset` being the device's own), or carrying
+        the same optics partner's cameras, then the same brand; each with
+        `same_series`, `same_launch`, `same_chipset`, `same_optics` set. One
+        query."""
         shared_events = Device.launch_events.through.objects.filter(
             device=models.OuterRef("pk"),
             launchevent__devices=device,
@@ -66,19 +68,39 @@ class DeviceQuerySet(models.QuerySet):
             if device.series
             else models.Q(pk=None)
         )
-        found = self.exclude(pk=device.pk).annotate(
-            same_series=models.ExpressionWrapper(
-                same_series, output_field=models.BooleanField()
-            ),
-            same_launch=models.Exists(shared_events),
-            same_optics=models.Exists(same_optics),
+        best_chipset = (
+            SpecClaim.objects.filter(
+                device=models.OuterRef("pk"), field__slug="chipset", camera=None
+            )
+            .best_first()
+            .values("value_text")[:1]
+        )
+        same_chipset = (
+            models.Q(best_chipset__iexact=chipset) if chipset else models.Q(pk=None)
+        )
+        found = (
+            self.exclude(pk=device.pk)
+            .alias(best_chipset=models.Subquery(best_chipset))
+            .annotate(
+                same_series=models.ExpressionWrapper(
+                    same_series, output_field=models.BooleanField()
+                ),
+                same_launch=models.Exists(shared_events),
+                same_chipset=models.ExpressionWrapper(
+                    same_chipset, output_field=models.BooleanField()
+                ),
+                same_optics=models.Exists(same_optics),
+            )
         )
         return found.filter(
             models.Q(same_series=True)
             | models.Q(same_launch=True)
+            | models.Q(same_chipset=True)
             | models.Q(same_optics=True)
             | models.Q(brand=device.brand_id)
-        ).order_by("-same_series", "-same_launch", "-same_optics", "name")[:limit]
+        ).order_by(
+            "-same_series", "-same_launch", "-same_chipset", "-same_optics", "name"
+        )[:limit]
 
 
 # A device's revision carries its aliases, spec claims and camera modules,

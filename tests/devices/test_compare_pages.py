@@ -222,3 +222,26 @@ def test_the_story_embed_still_compares_two(client, phones):
     assert doc.xpath("//div[contains(@class, 'embed--compare')]//a/@href")[-1] == (
         "/compare/vivo-x80-pro-vs-xiaomi-12s-ultra/"
     )
+
+
+def test_a_device_with_the_same_chipset_is_offered_whatever_its_brand(client, phones):
+    chipset = SpecFieldFactory(
+        name="Chipset", slug="chipset", kind="text", unit="", group="platform"
+    )
+    for device in (phones["a"], phones["e"]):
+        SpecClaimFactory(
+            device=device, field=chipset, value_number=None, value_text="8+ Gen 1"
+        )
+    SpecClaimFactory(
+        device=phones["c"], field=chipset, value_number=None, value_text="8 Gen 1"
+    )
+    doc = get_page(client, phones["a"].get_absolute_url())
+    (item,) = [
+        li
+        for li in doc.xpath("//section[@aria-labelledby='compare-heading']//ul/li")
+        if "Vivo X80" in li.text_content() and "Pro" not in li.text_content()
+    ]
+    assert item.xpath("a/@href") == ["/compare/vivo-x80-vs-xiaomi-12s-ultra/"]
+    assert "(same chipset)" in item.text_content()
+    links = doc.xpath("//section[@aria-labelledby='compare-heading']//ul//a/@href")
+    assert "/compare/vivo-x80-pro-vs-xiaomi-12s-ultra/" not in links
