@@ -208,3 +208,27 @@ def test_finder_queries_are_fixed(client, catalogue, django_assert_max_num_queri
     # (twice: brand, partner), the count, the page, the header's sections.
     with django_assert_max_num_queries(8):
         assert client.get("/devices/", params).status_code == 200
+
+
+HOSTILE_ADDRESSES = [
+    "/devices/?min_main_mp=%00&brand=%FF%FE&sort=%27%3B--",
+    "/devices/?" + "&".join(f"brand=b{n}" for n in range(200)),
+    "/devices/?min_display_in=1e400&max_display_in=-inf&confirmed=%C3",
+    "/compare/?device=%00&device=%FF&device=" + "x" * 3000,
+    "/compare/?" + "&".join(f"device=d{n}" for n in range(50)),
+]
+
+
+@pytest.mark.parametrize("url", HOSTILE_ADDRESSES)
+@pytest.mark.parametrize(
+    ("method", "expected"),
+    [("get", {200, 400}), ("head", {200, 400}), ("options", {200}), ("post", {405})],
+)
+def test_hostile_addresses_are_answered_calmly(
+    client, catalogue, url, method, expected
+):
+    path, _, query = url.partition("?")
+    response = getattr(client, method)(path, QUERY_STRING=query)
+    assert response.status_code in expected
+    if method == "get" and response.status_code == 400:
+        assert "No device goes by" in response.content.decode()
