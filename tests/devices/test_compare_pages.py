@@ -245,3 +245,18 @@ def test_a_device_with_the_same_chipset_is_offered_whatever_its_brand(client, ph
     assert "(same chipset)" in item.text_content()
     links = doc.xpath("//section[@aria-labelledby='compare-heading']//ul//a/@href")
     assert "/compare/vivo-x80-pro-vs-xiaomi-12s-ultra/" not in links
+
+
+def test_the_story_embed_compares_up_to_four(client, phones):
+    from tests.factories import ArticleFactory
+
+    story = ArticleFactory(
+        body="[[compare xiaomi-12s-ultra vivo-x80-pro xiaomi-11-ultra]]"
+    )
+    doc = get_page(client, story.get_absolute_url())
+    embed = "//div[contains(@class, 'embed--compare')]"
+    headers = doc.xpath(f"{embed}//thead//th/text()")
+    assert headers[1:4] == ["Xiaomi 12S Ultra", "Vivo X80 Pro", "Xiaomi 11 Ultra"]
+    assert doc.xpath(f"{embed}//a/@href")[-1] == (
+        "/compare/vivo-x80-pro-vs-xiaomi-11-ultra-vs-xiaomi-12s-ultra/"
+    )
