@@ -234,12 +234,17 @@ class RecordGroup:
     label: str
     items: list
     count: int
+    one: str  # what one of them is called, for "1 brand"
+
+    @property
+    def counted(self) -> str:
+        return f"{self.count} {self.one if self.count == 1 else self.label.lower()}"
 
 
-def _group(kind, label, queryset):
+def _group(kind, label, one, queryset):
     items = list(queryset[: RECORDS_SHOWN + 1])
     count = len(items) if len(items) <= RECORDS_SHOWN else queryset.count()
-    return RecordGroup(kind, label, items[:RECORDS_SHOWN], count)
+    return RecordGroup(kind, label, items[:RECORDS_SHOWN], count, one)
 
 
 def record_groups(terms: SearchTerms) -> list[RecordGroup]:
@@ -247,8 +252,8 @@ def record_groups(terms: SearchTerms) -> list[RecordGroup]:
     that order, each kind with its count."""
     found: RecordMatches = find_records(terms.name_text)
     return [
-        _group("devices", "Devices", found.devices),
-        _group("brands", "Brands", found.brands),
-        _group("events", "Launch events", found.events),
-        _group("sources", "Sources", found.sources),
+        _group("devices", "Devices", "device", found.devices),
+        _group("brands", "Brands", "brand", found.brands),
+        _group("events", "Launch events", "launch event", found.events),
+        _group("sources", "Sources", "source", found.sources),
     ]

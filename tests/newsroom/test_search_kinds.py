@@ -105,9 +105,9 @@ def test_results_are_grouped_by_kind_with_counts(client, newsroom):
     assert [li.text_content().strip() for li in counts] == [
         "1 story",
         "0 devices",
-        "1 brands",
+        "1 brand",
         "0 launch events",
-        "1 sources",
+        "1 source",
     ]
     assert names(search(client, "the Leica phones"), "brands") == ["Leica"]
     events = search(client, "12S launch")
