@@ -77,6 +77,14 @@ class ArticleQuerySet(models.QuerySet):
         """Stories that cover the launch event."""
         return self.filter(launch_events=event)
 
+    def refresh_search_vectors(self) -> int:
+        """Recompute the stored search vector of these stories (PostgreSQL;
+        elsewhere nothing to do), for rows written without `save()`: a bulk
+        import, a script. Returns how many were updated."""
+        if connection.vendor != "postgresql":
+            return 0
+        return self.update(search_vector=story_vector())
+
     def for_listing(self):
         """Everything a story card shows, in a fixed number of queries."""
         return self.select_related("section").prefetch_related(
@@ -244,9 +252,8 @@ class Article(CleanTextMixin, VersionedModel):
         self.body_html = render_markdown(self.body)
         # VersionedModel moves the version on (see newsroom.core.concurrency).
         super().save(*args, **kwargs)
-        if connection.vendor == "postgresql":
-            # The vector is computed by the database from what was just stored.
-            type(self).objects.filter(pk=self.pk).update(search_vector=story_vector())
+        # The vector is computed by the database from what was just stored.
+        type(self).objects.filter(pk=self.pk).refresh_search_vectors()
 
     def get_absolute_url(self):
         # The date in the address is the newsroom's local date of publication.

@@ -72,3 +72,17 @@ def test_snippets_come_from_search_headline_with_stems_marked(client):
     ArticleFactory(title="Launch day", body="Xiaomi launched the phones today.")
     page = client.get("/search/", {"q": "launching"}).content.decode()
     assert "<mark>launched</mark>" in page
+
+
+def test_stories_written_without_save_are_found_after_refresh_search(client):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    story = ArticleFactory(title="Placeholder", body="")
+    Article.objects.filter(pk=story.pk).update(title="Imported periscope story")
+    assert titles(client, "periscope") == []
+    out = StringIO()
+    call_command("refresh_search", stdout=out)
+    assert "refreshed for 1 stories" in out.getvalue()
+    assert titles(client, "periscope") == ["Imported periscope story"]
