@@ -45,6 +45,19 @@ SYMBOLS = {
 }
 
 
+def rank_expression(field: str = "confidence"):
+    """The rank as a database expression, so queries order claims by the same
+    ranks as `rank_of`."""
+    return models.Case(
+        *(
+            models.When(**{field: level}, then=models.Value(rank))
+            for level, rank in RANKS.items()
+        ),
+        default=models.Value(-1),
+        output_field=models.IntegerField(),
+    )
+
+
 def rank_of(value: str) -> int:
     """The rank of a stored confidence value; unknown values rank lowest."""
     try:

@@ -20,14 +20,9 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.loader import render_to_string
 
+from devices.comparison import MAX_DEVICES, compare
 from devices.models import CameraModule, Device, LaunchEvent, SpecClaim
-from devices.specsheet import (
-    camera_sheet,
-    compare_cameras,
-    compare_specs,
-    spec_sheet,
-    tally,
-)
+from devices.specsheet import camera_sheet, spec_sheet
 
 # How many slugs each kind takes, and what they name.
 KINDS = {
@@ -42,8 +37,18 @@ SHOWS = {
     "specs": "the device's spec table, with confidence marks",
     "cameras": "the device's camera modules",
     "event": "a launch-event card: venue time, the reader's time, .ics link",
-    "compare": "two devices side by side",
+    "compare": f"two devices side by side (or up to {MAX_DEVICES})",
 }
+
+
+def slug_kinds(kind: str, count: int) -> tuple | None:
+    """What each of `count` slugs names in a `kind` embed, or None when the
+    kind takes another number: compare takes two to four devices, the others
+    exactly their slugs."""
+    wanted = KINDS[kind]
+    if kind == "compare" and len(wanted) <= count <= MAX_DEVICES:
+        return ("device",) * count
+    return wanted if count == len(wanted) else None
 
 
 def syntax_help() -> str:
@@ -84,7 +89,9 @@ class Embed:
     def device_slugs(self):
         return [
             s
-            for s, what in zip(self.slugs, KINDS[self.kind], strict=True)
+            for s, what in zip(
+                self.slugs, slug_kinds(self.kind, len(self.slugs)), strict=True
+            )
             if what == "device"
         ]
 
@@ -92,7 +99,9 @@ class Embed:
     def event_slugs(self):
         return [
             s
-            for s, what in zip(self.slugs, KINDS[self.kind], strict=True)
+            for s, what in zip(
+                self.slugs, slug_kinds(self.kind, len(self.slugs)), strict=True
+            )
             if what == "event"
         ]
 
@@ -120,9 +129,12 @@ def parse(inner: str) -> Embed:
             + ", ".join(f"[[{name} …]]" for name in KINDS)
             + "."
         )
-    if len(slugs) != len(KINDS[kind]):
+    if slug_kinds(kind, len(slugs)) is None:
+        count = len(KINDS[kind])
+        if kind == "compare":
+            count = f"{count} to {MAX_DEVICES}"
         raise EmbedSyntaxError(
-            f"“[[{inner}]]”: [[{kind} …]] takes {len(KINDS[kind])} "
+            f"“[[{inner}]]”: [[{kind} …]] takes {count} "
             f"slug{'s' if len(KINDS[kind]) > 1 else ''}."
         )
     for slug in slugs:
@@ -256,15 +268,11 @@ def _render_embed(embed, data, *, plain, site_url):
         elif embed.kind == "cameras":
             context["cameras"] = data.camera_sheet(devices[0])
         else:
-            first, second = devices
-            context["first"], context["second"] = first, second
-            context["groups"] = compare_specs(
-                data.claims[first.pk], data.claims[second.pk]
+            context["comparison"] = compare(
+                devices,
+                lambda device: data.claims[device.pk],
+                lambda device: data.cameras[device.pk],
             )
-            context["camera_rows"] = compare_cameras(
-                data.camera_sheet(first), data.camera_sheet(second)
-            )
-            context["tally"] = tally(context["groups"], context["camera_rows"])
     return render_to_string(f"devices/embeds/{embed.kind}.html", context)
 
 
@@ -289,7 +297,7 @@ def render_placeholders(htmls: list[str], *, plain: bool = False) -> list[str]:
 
     def fill(match):
         embed = Embed(match.group("kind"), tuple(match.group("slugs").split()))
-        if embed.kind not in KINDS or len(embed.slugs) != len(KINDS[embed.kind]):
+        if embed.kind not in KINDS or slug_kinds(embed.kind, len(embed.slugs)) is None:
             return ""
         if embed not in rendered:
             rendered[embed] = _render_embed(embed, data, plain=plain, site_url=site_url)

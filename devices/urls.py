@@ -2,7 +2,7 @@
 
 from django.urls import path, re_path
 
-from devices import feeds, views
+from devices import compare_pages, feeds, views
 from newsroom.core.feeds import feed_paths
 
 app_name = "devices"
@@ -17,10 +17,11 @@ urlpatterns = [
         views.DeviceHistoryView.as_view(),
         name="device-history",
     ),
-    # Slugs contain hyphens; the view tries every "-vs-" split against real slugs.
+    path("compare/", compare_pages.PickerView.as_view(), name="compare-picker"),
+    # Slugs contain hyphens; the view splits where real slugs fit.
     re_path(
-        r"^compare/(?P<a>[-\w]+?)-vs-(?P<b>[-\w]+)/$",
-        views.CompareView.as_view(),
+        r"^compare/(?P<slugs>[-\w]+-vs-[-\w]+)/$",
+        compare_pages.CompareView.as_view(),
         name="compare",
     ),
     path("brands/", views.BrandListView.as_view(), name="brand-list"),

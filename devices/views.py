@@ -6,10 +6,9 @@ the editorial app provides: this app never imports it.
 
 from django.conf import settings
 from django.db.models import Prefetch
-from django.http import Http404, HttpResponsePermanentRedirect
-from django.urls import reverse
 from django.views.generic import DetailView, ListView, TemplateView
 
+from devices.finder import DeviceFinder
 from devices.models import (
     Brand,
     CameraModule,
@@ -18,14 +17,8 @@ from devices.models import (
     Partnership,
     SpecClaim,
 )
-from devices.specsheet import (
-    camera_sheet,
-    compare_cameras,
-    compare_specs,
-    spec_sheet,
-    spec_timeline,
-    tally,
-)
+from devices.picker import PickerForm
+from devices.specsheet import camera_sheet, spec_sheet, spec_timeline
 from devices.stories import stories_about
 
 STORIES_PER_PAGE = settings.NEWSROOM_PAGE_SIZE
@@ -45,19 +38,27 @@ def device_queryset():
 
 
 class DeviceListView(ListView):
-    """Every device by brand; `?q=` finds one by name, alias or leaked name."""
+    """The device finder: `?q=` finds a device by name, alias or leaked name;
+    the filters of `DeviceFinder` narrow the list down (see devices.finder)."""
 
     context_object_name = "devices"
+    paginate_by = 60
 
     def get_queryset(self):
         devices = Device.objects.select_related("brand")
-        self.query = self.request.GET.get("q", "").strip()[:100]
+        self.query = " ".join(self.request.GET.get("q", "").split())[:100]
         if self.query:
             devices = devices.matching(self.query)
-        return devices
+        self.finder = DeviceFinder(self.request.GET, queryset=devices)
+        return self.finder.qs
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(query=self.query, **kwargs)
+        return super().get_context_data(
+            query=self.query,
+            finder=self.finder,
+            ignored=self.finder.ignored(),
+            **kwargs,
+        )
 
 
 class DeviceDetailView(DetailView):
@@ -75,12 +76,23 @@ class DeviceDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         device = self.object
+        groups = spec_sheet(device.spec_claims.all())
+        chipset = next(
+            (
+                line.best.value
+                for group in groups
+                for line in group.lines
+                if line.field.slug == "chipset"
+            ),
+            None,
+        )
         return super().get_context_data(
-            groups=spec_sheet(device.spec_claims.all()),
+            groups=groups,
             cameras=camera_sheet(device.cameras.all(), device.spec_claims.all()),
-            compare_with=Device.objects.filter(brand=device.brand_id).exclude(
-                pk=device.pk
-            )[:6],
+            compare_with=Device.objects.select_related("brand").worth_comparing(
+                device, chipset=chipset
+            ),
+            picker=PickerForm(initial={"device": [device.name]}),
             stories=stories_about(device)[:STORIES_PER_PAGE],
             **kwargs,
         )
@@ -101,61 +113,6 @@ class DeviceHistoryView(DetailView):
         timeline = spec_timeline(self.object.spec_claims.all())
         timeline.reverse()
         return super().get_context_data(timeline=timeline, **kwargs)
-
-
-def compare_url(first, second):
-    """The one address of a comparison: the two slugs in alphabetical order,
-    whichever way round a link names them."""
-    a, b = sorted((first.slug, second.slug))
-    return reverse("devices:compare", kwargs={"a": a, "b": b})
-
-
-class CompareView(TemplateView):
-    """Two devices side by side. The address is /compare/<a>-vs-<b>/; slugs may
-    contain hyphens (even "-vs-"), so every split is tried against real slugs."""
-
-    template_name = "devices/compare.html"
-
-    def get_devices(self):
-        pair = f"{self.kwargs['a']}-vs-{self.kwargs['b']}"
-        parts = pair.split("-vs-")
-        candidates = [
-            ("-vs-".join(parts[:i]), "-vs-".join(parts[i:]))
-            for i in range(1, len(parts))
-        ]
-        slugs = {slug for candidate in candidates for slug in candidate}
-        if len(pair) > 400:
-            raise Http404("Compare addresses look like /compare/a-vs-b/.")
-        devices = {
-            device.slug: device for device in device_queryset().filter(slug__in=slugs)
-        }
-        for first, second in candidates:
-            if first in devices and second in devices:
-                return devices[first], devices[second]
-        raise Http404("No such pair of devices.")
-
-    def get(self, request, *args, **kwargs):
-        self.pair = self.get_devices()
-        canonical = compare_url(*self.pair)
-        if canonical != request.path:
-            return HttpResponsePermanentRedirect(canonical)
-        return super().get(request, *args, **kwargs)
-
-    def get_context_data(self, **kwargs):
-        first, second = self.pair
-        groups = compare_specs(first.spec_claims.all(), second.spec_claims.all())
-        camera_rows = compare_cameras(
-            camera_sheet(first.cameras.all(), first.spec_claims.all()),
-            camera_sheet(second.cameras.all(), second.spec_claims.all()),
-        )
-        return super().get_context_data(
-            first=first,
-            second=second,
-            groups=groups,
-            camera_rows=camera_rows,
-            tally=tally(groups, camera_rows),
-            **kwargs,
-        )
 
 
 class BrandListView(ListView):

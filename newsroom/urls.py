@@ -55,6 +55,17 @@ urlpatterns += [
         ),
         name="robots-txt",
     ),
+    # Lets browsers offer the site's search in their address bar.
+    path(
+        "opensearch.xml",
+        crawled(
+            TemplateView.as_view(
+                template_name="opensearch.xml",
+                content_type="application/opensearchdescription+xml; charset=utf-8",
+            )
+        ),
+        name="opensearch",
+    ),
 ]
 
 

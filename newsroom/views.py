@@ -7,13 +7,17 @@ from django.views.generic import (
     MonthArchiveView,
 )
 
-from devices.models import Device
 from newsroom.listings import public_stories
 from newsroom.models import Article, Author, Section, Tag
-from newsroom.search import clean_query, search_stories
+from newsroom.search import (
+    MAX_QUERY_LENGTH,
+    parse_query,
+    record_groups,
+    search_stories,
+    snippet,
+)
 
 SECTION_STORIES_ON_HOME = 3
-DEVICES_IN_SEARCH = 5
 
 
 class StoryListView(ListView):
@@ -124,16 +128,26 @@ class ArchiveMonthView(ArticleDateMixin, MonthArchiveView):
 
 
 class SearchView(StoryListView):
+    """Stories, devices, brands, launch events and sources matching `?q=`,
+    grouped by kind with counts; stories with a marked snippet."""
+
     template_name = "newsroom/search.html"
 
     def get_queryset(self):
-        self.query = clean_query(self.request.GET.get("q"))
-        return search_stories(self.query).for_listing()
+        self.terms = parse_query(self.request.GET.get("q"))
+        return search_stories(self.terms).for_listing()
 
     def get_context_data(self, **kwargs):
-        devices = Device.objects.none()
-        if self.query:
-            devices = Device.objects.select_related("brand").matching(self.query)
-        return super().get_context_data(
-            query=self.query, devices=devices[:DEVICES_IN_SEARCH], **kwargs
-        )
+        context = super().get_context_data(**kwargs)
+        stories = context["stories"]
+        for story in stories:
+            story.snippet = snippet(story, self.terms)
+        groups = record_groups(self.terms) if self.terms.include else []
+        return {
+            **context,
+            "query": self.terms.text,
+            "terms": self.terms,
+            "max_query_length": MAX_QUERY_LENGTH,
+            "groups": groups,
+            "devices": groups[0].items if groups else [],
+        }

@@ -81,10 +81,23 @@ PAGE_KINDS = [
             site.reverse(
                 "devices:compare",
                 # The canonical order (alphabetical): the other one redirects.
-                kwargs={"a": "xiaomi-11-ultra", "b": "xiaomi-12s-ultra"},
-            )
+                kwargs={"slugs": "xiaomi-11-ultra-vs-xiaomi-12s-ultra"},
+            ),
+            site.reverse(
+                "devices:compare",
+                kwargs={"slugs": "xiaomi-11-ultra-vs-xiaomi-12s-vs-xiaomi-12s-ultra"},
+            ),
+            site.reverse("devices:compare-picker"),
         ],
     ),
+    (
+        "device finder",
+        lambda site: [
+            site.reverse("devices:device-list")
+            + "?partner=leica&min_main_mp=50&min_battery_mah=4000&sort=name"
+        ],
+    ),
+    ("opensearch", lambda site: [site.reverse("opensearch")]),
     (
         "feeds and calendars",
         lambda site: [
@@ -98,7 +111,14 @@ PAGE_KINDS = [
         ],
     ),
     ("sitemap", lambda site: ["/sitemap.xml"]),
-    ("search", lambda site: [site.reverse("newsroom:search") + "?q=Leica"]),
+    (
+        "search",
+        lambda site: [
+            site.reverse("newsroom:search") + "?q=Leica",
+            site.reverse("newsroom:search") + "?q=Xiaomi+12+Ultra",
+            site.reverse("newsroom:search") + "?q=%22leica+cameras%22+-zeiss",
+        ],
+    ),
     (
         "archive month",
         lambda site: [

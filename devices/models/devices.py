@@ -15,19 +15,92 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 
-from devices.confidence import Confidence, rank_of
+from devices.confidence import Confidence, rank_expression, rank_of
 from devices.models.brands import Brand, Source
 from newsroom.core.concurrency import VersionedModel
 from newsroom.core.date_limits import validate_year
 from newsroom.core.text import CleanTextMixin
 
+# A reader's words beyond this many are ignored when matching names: each one
+# is a condition of its own, and names are short.
+MAX_NAME_WORDS = 8
+
 
 class DeviceQuerySet(models.QuerySet):
     def matching(self, text: str):
-        """Devices whose name, alias or leaked name contains `text`."""
-        return self.filter(
-            models.Q(name__icontains=text) | models.Q(aliases__name__icontains=text)
-        ).distinct()
+        """Devices whose names hold every word of `text`, each word in the
+        name, the series, the brand's name or any alias or leaked name, so
+        "Xiaomi 12 Ultra" finds the phone leaked as "12 Ultra"."""
+        words = text.split()[:MAX_NAME_WORDS]
+        if not words:
+            return self.none()
+        found = self
+        for word in words:
+            # A subquery per word, so two words may match two different aliases.
+            aliases = DeviceAlias.objects.filter(name__icontains=word)
+            found = found.filter(
+                models.Q(name__icontains=word)
+                | models.Q(series__icontains=word)
+                | models.Q(brand__name__icontains=word)
+                | models.Q(pk__in=aliases.values("device"))
+            )
+        return found
+
+    def worth_comparing(self, device, *, chipset=None, limit=8):
+        """Other devices a reader may weigh against `device`, any brand: the
+        same series, launched at the same event, with the same chipset (its
+        best-supported value, `chipset` being the device's own), or carrying
+        the same optics partner's cameras, then the same brand; each with
+        `same_series`, `same_launch`, `same_chipset`, `same_optics` set. One
+        query."""
+        shared_events = Device.launch_events.through.objects.filter(
+            device=models.OuterRef("pk"),
+            launchevent__devices=device,
+        )
+        partners = CameraModule.objects.filter(
+            device=device, optics_partner__isnull=False
+        ).values("optics_partner")
+        same_optics = CameraModule.objects.filter(
+            device=models.OuterRef("pk"), optics_partner__in=partners
+        )
+        same_series = (
+            models.Q(series__iexact=device.series)
+            if device.series
+            else models.Q(pk=None)
+        )
+        best_chipset = (
+            SpecClaim.objects.filter(
+                device=models.OuterRef("pk"), field__slug="chipset", camera=None
+            )
+            .best_first()
+            .values("value_text")[:1]
+        )
+        same_chipset = (
+            models.Q(best_chipset__iexact=chipset) if chipset else models.Q(pk=None)
+        )
+        found = (
+            self.exclude(pk=device.pk)
+            .alias(best_chipset=models.Subquery(best_chipset))
+            .annotate(
+                same_series=models.ExpressionWrapper(
+                    same_series, output_field=models.BooleanField()
+                ),
+                same_launch=models.Exists(shared_events),
+                same_chipset=models.ExpressionWrapper(
+                    same_chipset, output_field=models.BooleanField()
+                ),
+                same_optics=models.Exists(same_optics),
+            )
+        )
+        return found.filter(
+            models.Q(same_series=True)
+            | models.Q(same_launch=True)
+            | models.Q(same_chipset=True)
+            | models.Q(same_optics=True)
+            | models.Q(brand=device.brand_id)
+        ).order_by(
+            "-same_series", "-same_launch", "-same_chipset", "-same_optics", "name"
+        )[:limit]
 
 
 # A device's revision carries its aliases, spec claims and camera modules,
@@ -283,6 +356,11 @@ class SpecClaimQuerySet(models.QuerySet):
     def standing(self):
         """Claims not withdrawn."""
         return self.filter(withdrawn_at__isnull=True)
+
+    def best_first(self):
+        """Standing claims, the best-supported first: the order of
+        `best_supported` (highest confidence, then newest), in the database."""
+        return self.standing().order_by(rank_expression().desc(), "-stated_on", "-pk")
 
 
 @reversion.register()

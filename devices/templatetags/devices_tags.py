@@ -1,8 +1,9 @@
 from django import template
 from django.utils.html import format_html
 
+from devices.comparison import MAX_DEVICES, compare_path
 from devices.confidence import Confidence
-from devices.views import compare_url as canonical_compare_url
+from devices.models import Device
 
 register = template.Library()
 
@@ -25,9 +26,22 @@ def confidence_mark(value):
 
 
 @register.simple_tag
-def compare_url(first, second):
-    """The canonical address comparing two devices, in either order."""
-    return canonical_compare_url(first, second)
+def compare_url(*devices):
+    """The canonical address comparing these devices, in any order."""
+    return compare_path(device.slug for device in devices)
+
+
+@register.inclusion_tag("devices/includes/compare_picker.html")
+def compare_picker(picker, heading_id="compare-picker-heading", level=2):
+    """The form that picks devices to compare: plain text boxes that suggest
+    every device's name as the reader types (a <datalist>, no script needed)."""
+    return {
+        "picker": picker,
+        "heading_id": heading_id,
+        "level": level,
+        "names": Device.objects.order_by("name").values_list("name", flat=True),
+        "max_devices": MAX_DEVICES,
+    }
 
 
 @register.inclusion_tag("devices/includes/confidence_legend.html")

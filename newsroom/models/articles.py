@@ -2,8 +2,9 @@
 
 import reversion
 from django.conf import settings
+from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import connection, models
 from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
@@ -18,6 +19,16 @@ from newsroom.models.people import Author
 
 # A story edited within this long of going live is not shown as "updated".
 UPDATE_GRACE = timezone.timedelta(minutes=10)
+
+
+def story_vector():
+    """What full-text search reads of a story (PostgreSQL): the headline
+    weighs most, then the standfirst, then the body; English stemming."""
+    return (
+        SearchVector("title", weight="A", config="english")
+        + SearchVector("dek", weight="B", config="english")
+        + SearchVector("body", weight="C", config="english")
+    )
 
 
 def created_by_field(**options):
@@ -65,6 +76,14 @@ class ArticleQuerySet(models.QuerySet):
     def about_event(self, event):
         """Stories that cover the launch event."""
         return self.filter(launch_events=event)
+
+    def refresh_search_vectors(self) -> int:
+        """Recompute the stored search vector of these stories (PostgreSQL;
+        elsewhere nothing to do), for rows written without `save()`: a bulk
+        import, a script. Returns how many were updated."""
+        if connection.vendor != "postgresql":
+            return 0
+        return self.update(search_vector=story_vector())
 
     def for_listing(self):
         """Everything a story card shows, in a fixed number of queries."""
@@ -122,7 +141,7 @@ class ArticleQuerySet(models.QuerySet):
 # story back; the derived HTML and the edit counter are recomputed on save.
 @reversion.register(
     follow=["bylines", "corrections", "device_links", "launch_event_links"],
-    exclude=["body_html", "version"],
+    exclude=["body_html", "search_vector", "version"],
 )
 class Article(CleanTextMixin, VersionedModel):
     class Status(models.TextChoices):
@@ -191,6 +210,12 @@ class Article(CleanTextMixin, VersionedModel):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    search_vector = SearchVectorField(
+        null=True,
+        editable=False,
+        help_text="The story's words for full-text search, kept current on save "
+        "(PostgreSQL only; empty elsewhere).",
+    )
     created_by = created_by_field(
         help_text="Who started the story; a contributor may edit it while it "
         "is a draft or in review."
@@ -227,6 +252,8 @@ class Article(CleanTextMixin, VersionedModel):
         self.body_html = render_markdown(self.body)
         # VersionedModel moves the version on (see newsroom.core.concurrency).
         super().save(*args, **kwargs)
+        # The vector is computed by the database from what was just stored.
+        type(self).objects.filter(pk=self.pk).refresh_search_vectors()
 
     def get_absolute_url(self):
         # The date in the address is the newsroom's local date of publication.

@@ -77,7 +77,8 @@ class TestSyntax:
         ("line", "message"),
         [
             ("[[spec ultra]]", "is not an embed"),
-            ("[[compare ultra]]", "takes 2 slugs"),
+            ("[[compare ultra]]", "takes 2 to 4 slugs"),
+            ("[[compare a b c d e]]", "takes 2 to 4 slugs"),
             ("[[specs <script>alert(1)</script>]]", "is not a slug"),
             ('[[specs "><img src=x onerror=alert(1)>]]', "takes 1 slug"),
             ("[[event <b>launch</b>]]", "is not a slug"),

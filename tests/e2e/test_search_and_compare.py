@@ -1,0 +1,76 @@
+"""Readers searching from the header, finding phones with the finder and
+comparing them, with and without JavaScript."""
+
+import re
+
+import pytest
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_reader_searches_from_the_header_and_sees_marked_snippets(page, demo):
+    page.goto(demo + "/devices/xiaomi-11-ultra/")
+    box = page.locator("header.site-header").get_by_role("searchbox")
+    box.click()
+    box.type("Leica cameras")
+    box.press("Enter")
+    page.wait_for_url(re.compile(r"/search/\?q=Leica\+cameras"))
+    assert page.get_by_role("heading", level=1).inner_text() == (
+        "Results for “Leica cameras”"
+    )
+    marks = page.locator(".story-card .snippet mark")
+    assert marks.count() >= 1
+    assert {text.lower() for text in marks.all_inner_texts()} <= {"leica", "cameras"}
+    # The device the words name is listed too, and leads to its page.
+    page.get_by_role("link", name="Leica", exact=True).click()
+    page.wait_for_url(demo + "/brands/leica/")
+    assert page.console_errors == []
+
+
+def test_reader_finds_phones_with_the_finder_and_compares_two(page, demo):
+    page.goto(demo + "/devices/")
+    page.get_by_text("Filter by brand, optics partner and specs").click()
+    page.get_by_role("group", name="Brand").get_by_label("Xiaomi").check()
+    page.get_by_label("Main camera at least (MP)").type("50")
+    page.get_by_role("button", name="Show devices").click()
+    page.wait_for_url(re.compile(r"brand=xiaomi.*min_main_mp=50"))
+    names = page.locator(".device-tile__name").all_inner_texts()
+    assert names == ["Xiaomi 11 Ultra", "Xiaomi 12S Ultra"]
+    page.get_by_label("Compare the Xiaomi 11 Ultra").check()
+    page.get_by_label("Compare the Xiaomi 12S Ultra").check()
+    page.get_by_role("button", name="Compare ticked devices").click()
+    page.wait_for_url(demo + "/compare/xiaomi-11-ultra-vs-xiaomi-12s-ultra/")
+    assert "Xiaomi 11 Ultra" in page.get_by_role("heading", level=1).inner_text()
+    assert page.console_errors == []
+
+
+def test_the_compare_picker_works_without_javascript(page_without_js, demo):
+    page = page_without_js
+    page.goto(demo + "/compare/xiaomi-11-ultra-vs-xiaomi-12s-ultra/")
+    # Without the script every box is there, the two compared filled in.
+    assert page.get_by_label("Device 4").is_visible()
+    page.get_by_label("Device 3").type("Xiaomi 12S Pro")
+    page.get_by_role("button", name="Compare", exact=True).click()
+    page.wait_for_url(
+        demo + "/compare/xiaomi-11-ultra-vs-xiaomi-12s-pro-vs-xiaomi-12s-ultra/"
+    )
+    headers = page.locator(".compare-table thead th").all_text_contents()
+    assert headers[1:4] == ["Xiaomi 11 Ultra", "Xiaomi 12S Pro", "Xiaomi 12S Ultra"]
+
+
+def test_the_compare_picker_with_javascript_adds_boxes_as_needed(page, demo):
+    page.goto(demo + "/devices/xiaomi-12s/")
+    picker = page.locator("form[data-compare-picker]")
+    assert picker.get_by_label("Device 2").is_visible()
+    assert not picker.get_by_label("Device 3").is_visible()
+    picker.get_by_label("Device 2").type("Mi 11 Ultra")
+    picker.get_by_role("button", name="Add another device").click()
+    third = picker.get_by_label("Device 3")
+    assert third.is_visible()
+    third.type("Xiaomi 12S Ultra")
+    picker.get_by_role("button", name="Compare", exact=True).click()
+    page.wait_for_url(
+        demo + "/compare/xiaomi-11-ultra-vs-xiaomi-12s-vs-xiaomi-12s-ultra/"
+    )
+    assert page.locator(".compare-table thead th").count() == 5
+    assert page.console_errors == []
