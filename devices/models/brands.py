@@ -127,9 +127,22 @@ class Source(CleanTextMixin, VersionedModel):
     slug = models.SlugField(max_length=120, unique=True)
     kind = models.CharField(max_length=10, choices=Kind)
     url = models.URLField(blank=True, help_text="Home page or account address.")
+    is_authoritative = models.BooleanField(
+        "authoritative",
+        default=False,
+        help_text="Its claims settle other sources' claims, as an official "
+        "source's do (official sources always do).",
+    )
 
     class Meta:
         ordering = ["name"]
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        return reverse("devices:source-detail", kwargs={"slug": self.slug})
+
+    @property
+    def settles_claims(self):
+        return self.kind == self.Kind.OFFICIAL or self.is_authoritative

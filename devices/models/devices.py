@@ -52,6 +52,15 @@ class Device(CleanTextMixin, VersionedModel):
     announced_on = models.DateField(null=True, blank=True, validators=[validate_year])
     released_on = models.DateField(null=True, blank=True, validators=[validate_year])
     summary = models.TextField(blank=True, help_text="A sentence or two for readers.")
+    predecessor = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="successors",
+        help_text="The model this one follows, such as the 11 Ultra for the "
+        "12S Ultra: its page links the two and compares them.",
+    )
     image = models.ImageField(
         upload_to="devices/",
         blank=True,
@@ -82,6 +91,8 @@ class Device(CleanTextMixin, VersionedModel):
             raise ValidationError(
                 {"image_alt": "Describe the image for readers who cannot see it."}
             )
+        if self.predecessor_id and self.predecessor_id == self.pk:
+            raise ValidationError({"predecessor": "A device cannot follow itself."})
         if (
             self.announced_on
             and self.released_on
@@ -168,6 +179,13 @@ class SpecField(CleanTextMixin, models.Model):
     )
     position = models.PositiveSmallIntegerField(
         default=0, help_text="Order of the line within its group."
+    )
+    tolerance = models.DecimalField(
+        max_digits=10,
+        decimal_places=3,
+        default=0,
+        help_text="For numbers: how far apart a rumour and the official value may "
+        "be and still agree (0.05 for a screen size in inches, 0 for exact).",
     )
 
     objects = SpecFieldQuerySet.as_manager()
