@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import models
+from django.db.models import Q
 
 
 class Outcome(models.TextChoices):
@@ -74,11 +75,20 @@ def values_agree(spec_field, first, second) -> bool | None:
     return normalised_text(str(first)) == normalised_text(str(second))
 
 
+def settles_claims(source) -> bool:
+    """Whether a source's claims settle others': it is official, or the
+    editors made it authoritative."""
+    return source is not None and (
+        source.kind == "official" or bool(source.is_authoritative)
+    )
+
+
+# The same rule for queries on claims.
+AUTHORITATIVE_CLAIMS = Q(source__kind="official") | Q(source__is_authoritative=True)
+
+
 def is_authoritative(claim) -> bool:
-    """Whether `claim` settles others: its source is official, or the editors
-    made it authoritative."""
-    source = claim.source
-    return source is not None and source.settles_claims
+    return settles_claims(claim.source)
 
 
 def settling_claim(claim, candidates):

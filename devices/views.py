@@ -5,7 +5,7 @@ the editorial app provides: this app never imports it.
 """
 
 from django.conf import settings
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.urls import reverse
 from django.views.generic import DetailView, ListView, TemplateView
@@ -18,6 +18,7 @@ from devices.models import (
     Partnership,
     SpecClaim,
 )
+from devices.scorecard import mark_sources
 from devices.specsheet import (
     camera_sheet,
     compare_cameras,
@@ -60,27 +61,48 @@ class DeviceListView(ListView):
         return super().get_context_data(query=self.query, **kwargs)
 
 
+def default_comparisons(device, *, count=6):
+    """The devices to offer for comparison: its predecessor and successors
+    first, then others of its brand."""
+    lineage = [device.predecessor_id, *(d.pk for d in device.successors.all())]
+    others = (
+        Device.objects.filter(Q(brand=device.brand_id) | Q(pk__in=lineage))
+        .exclude(pk=device.pk)
+        .order_by("name")
+    )
+    return sorted(others[: count + len(lineage)], key=lambda d: d.pk not in lineage)[
+        :count
+    ]
+
+
 class DeviceDetailView(DetailView):
     context_object_name = "device"
 
     def get_queryset(self):
-        return device_queryset().prefetch_related(
-            Prefetch(
-                "launch_events",
-                queryset=LaunchEvent.objects.select_related("brand").order_by(
-                    "starts_at"
+        return (
+            device_queryset()
+            .select_related("predecessor")
+            .prefetch_related(
+                "successors",
+                Prefetch(
+                    "launch_events",
+                    queryset=LaunchEvent.objects.select_related("brand").order_by(
+                        "starts_at"
+                    ),
                 ),
             )
         )
 
     def get_context_data(self, **kwargs):
         device = self.object
+        claims = device.spec_claims.all()
+        mark_sources(claims)
         return super().get_context_data(
-            groups=spec_sheet(device.spec_claims.all()),
-            cameras=camera_sheet(device.cameras.all(), device.spec_claims.all()),
-            compare_with=Device.objects.filter(brand=device.brand_id).exclude(
-                pk=device.pk
-            )[:6],
+            groups=spec_sheet(claims),
+            cameras=camera_sheet(device.cameras.all(), claims),
+            predecessor=device.predecessor,
+            successors=device.successors.all(),
+            compare_with=default_comparisons(device),
             stories=stories_about(device)[:STORIES_PER_PAGE],
             **kwargs,
         )

@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
+from devices.settlement import settles_claims
 from newsroom.core.concurrency import VersionedModel
 from newsroom.core.date_limits import validate_year
 from newsroom.core.text import CleanTextMixin
@@ -145,4 +146,5 @@ class Source(CleanTextMixin, VersionedModel):
 
     @property
     def settles_claims(self):
-        return self.kind == self.Kind.OFFICIAL or self.is_authoritative
+        """Official or authoritative: see devices.settlement."""
+        return settles_claims(self)
