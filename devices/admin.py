@@ -390,8 +390,10 @@ class LaunchEventAdmin(HistoryPermissionMixin, VersionCheckedAdminMixin, Version
             "When and where",
             {
                 "description": "Leave the time empty when only the day is known: "
-                "the event is shown as a whole-day event.",
+                "the event is shown as a whole-day event. When only the month, "
+                "quarter or year is known, say so in “date known to”.",
                 "fields": [
+                    "date_precision",
                     "start_date",
                     "start_time",
                     "duration",
@@ -411,7 +413,7 @@ class LaunchEventAdmin(HistoryPermissionMixin, VersionCheckedAdminMixin, Version
         ),
     ]
 
-    MOVE_FIELDS = {"start_date", "start_time", "time_zone", "status"}
+    MOVE_FIELDS = {"start_date", "start_time", "time_zone", "status", "date_precision"}
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name == "time_zone":
@@ -431,6 +433,7 @@ class LaunchEventAdmin(HistoryPermissionMixin, VersionCheckedAdminMixin, Version
                 start_time=obj.start_time,
                 time_zone=obj.time_zone,
                 status=obj.status if "status" in form.changed_data else None,
+                date_precision=obj.date_precision,
             )
         else:
             super().save_model(request, obj, form, change)

@@ -10,7 +10,7 @@ import datetime as dt
 
 import icalendar
 from django.conf import settings
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
@@ -120,8 +120,11 @@ class LaunchCalendarView(View):
     @method_decorator(gzip_page)
     def get(self, request, *args, **kwargs):
         subject = self.get_subject()
+        # An event known only to the month, quarter or year stays out: a
+        # calendar entry needs a day, and an invented one would be a guess.
         events = list(
             self.get_events(subject)
+            .day_known()
             .select_related("brand")
             .prefetch_related("devices")
             .order_by("starts_at", "pk")
@@ -177,7 +180,13 @@ class LaunchEventCalendar(LaunchCalendarView):
     """One launch event, whatever its date or status."""
 
     def get_subject(self):
-        return get_object_or_404(LaunchEvent, slug=self.kwargs["slug"])
+        event = get_object_or_404(LaunchEvent, slug=self.kwargs["slug"])
+        if not event.is_day_known:
+            raise Http404(
+                f"The day of this event is not known yet (expected {event.period}), "
+                "so there is nothing to put in a calendar."
+            )
+        return event
 
     def get_events(self, event):
         return LaunchEvent.objects.filter(pk=event.pk)

@@ -117,7 +117,11 @@ def launch_event(event) -> dict:
         "eventStatus": event_status(event),
         "organizer": organization(event.brand),
     }
-    if event.is_whole_day:
+    if not event.is_day_known:
+        # ISO 8601 at the precision known: "2022-07" or "2022" (a quarter,
+        # which ISO dates cannot name, as its year), never an invented day.
+        data["startDate"] = event.period_iso
+    elif event.is_whole_day:
         data["endDate"] = _iso(event.local_start)
     elif event.local_end is not None:
         data["endDate"] = _iso(event.local_end)

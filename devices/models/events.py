@@ -82,6 +82,10 @@ class LaunchEventQuerySet(models.QuerySet):
         first."""
         return self.exclude(self._over(now or timezone.now())).order_by("starts_at")
 
+    def day_known(self):
+        """Events whose day is known: the only ones a calendar can hold."""
+        return self.filter(date_precision=DatePrecision.DAY)
+
     def past(self, *, now=None):
         return self.filter(self._over(now or timezone.now())).order_by("-starts_at")
 
@@ -204,6 +208,16 @@ class LaunchEvent(CleanTextMixin, VersionedModel):
         if self.is_day_known:
             return ""
         return period_label(self.start_date, self.date_precision)
+
+    @property
+    def period_iso(self) -> str:
+        """The period as an ISO 8601 date of reduced precision: "2022-07" for
+        a month, the year for a quarter or a year; empty when the day is known."""
+        if self.is_day_known:
+            return ""
+        if self.date_precision == DatePrecision.MONTH:
+            return f"{self.start_date:%Y-%m}"
+        return f"{self.start_date:%Y}"
 
     @property
     def local_start(self):
