@@ -115,8 +115,10 @@ class LaunchEvent(CleanTextMixin, VersionedModel):
         max_length=10,
         choices=DatePrecision,
         default=DatePrecision.DAY,
-        help_text="How much of the date is known: a launch “expected in Q3” is "
-        "shown as Q3 and left out of calendars until its day is known.",
+        blank=True,
+        help_text="How much of the date is known (empty: the day): a launch "
+        "“expected in Q3” is shown as Q3 and left out of calendars until its "
+        "day is known.",
     )
     start_time = models.TimeField(
         null=True,
@@ -180,6 +182,7 @@ class LaunchEvent(CleanTextMixin, VersionedModel):
             )
 
     def save(self, *args, **kwargs):
+        self.date_precision = self.date_precision or DatePrecision.DAY
         if self.start_date:
             self.start_date = period_start(self.start_date, self.date_precision)
         self.starts_at, self.ends_at = self.utc_span()
