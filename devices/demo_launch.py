@@ -8,10 +8,12 @@ the same services editors use, so running it twice changes nothing.
 """
 
 import datetime as dt
+from contextlib import contextmanager
 
+import reversion
 from django.db import transaction
 
-from devices.demo import CONFIRMED, EVENT, demo_revision
+from devices.demo import CONFIRMED, EVENT
 from devices.models import (
     Brand,
     CameraModule,
@@ -126,6 +128,17 @@ LINEAGE = {"xiaomi-12s-ultra": "xiaomi-11-ultra"}
 WITHDRAWN_COUNT = ("xiaomi-12s-ultra", "rear-cameras", "pre-launch-reports")
 
 
+LAUNCH_DAY_COMMENT = "The launch day, loaded with the demo"
+
+
+@contextmanager
+def launch_revision():
+    """A revision of its own for each act-two change, after act one's first."""
+    with reversion.create_revision():
+        reversion.set_comment(LAUNCH_DAY_COMMENT)
+        yield
+
+
 def _fields():
     for slug, (group, name, kind, unit, higher, position) in NEW_FIELDS.items():
         SpecField.objects.get_or_create(
@@ -194,7 +207,7 @@ def _announce_devices(source, fields, created_names):
         device = Device.objects.filter(slug=slug).first()
         if device is None:
             continue
-        with demo_revision():
+        with launch_revision():
             if not device.spec_claims.filter(source=source).exists():
                 _announce(device, announced, fields, source, leica, created_names)
             if device.status == Device.Status.RUMOURED:
@@ -207,7 +220,7 @@ def _announce_devices(source, fields, created_names):
         device = Device.objects.filter(slug=slug, predecessor__isnull=True).first()
         predecessor = Device.objects.filter(slug=predecessor_slug).first()
         if device and predecessor:
-            with demo_revision():
+            with launch_revision():
                 device.predecessor = predecessor
                 device.save()
             created_names.append(f"lineage {slug}")
@@ -220,11 +233,11 @@ def _hold_event(created_names):
     if event is None:
         return
     if event.start_time is None and event.start_date == LAUNCH_DAY:
-        with demo_revision():
+        with launch_revision():
             reschedule_event(event=event, start_date=LAUNCH_DAY, start_time=LAUNCH_HOUR)
         created_names.append("event refined to 19:00")
     if event.status == LaunchEvent.Status.SCHEDULED:
-        with demo_revision():
+        with launch_revision():
             reschedule_event(
                 event=event,
                 start_date=event.start_date,
@@ -255,7 +268,7 @@ def load_launch_day(*, editor) -> list[str]:
     act)."""
     created_names = []
     name, slug, kind = LAUNCH_SOURCE
-    with demo_revision():
+    with launch_revision():
         source, created = Source.objects.get_or_create(
             slug=slug, defaults={"name": name, "kind": kind}
         )

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, Exists, OuterRef, Q, Value, When
+from django.db.models.functions import Coalesce
 
 
 class Outcome(models.TextChoices):
@@ -89,6 +90,33 @@ AUTHORITATIVE_CLAIMS = Q(source__kind="official") | Q(source__is_authoritative=T
 
 def is_authoritative(claim) -> bool:
     return settles_claims(claim.source)
+
+
+def with_open_flag(claims):
+    """`claims` (a SpecClaim queryset) with `is_open`: the rule above in SQL,
+    for lists that filter or sort on it (the admin's open claims first, the
+    desk's devices with open claims). A claim is open when it is standing,
+    gives a value, is not itself authoritative, and no standing authoritative
+    claim with a value exists for the same device and line."""
+    same_line = (
+        claims.model.objects.filter(
+            AUTHORITATIVE_CLAIMS,
+            device=OuterRef("device"),
+            field=OuterRef("field"),
+            withdrawn_at__isnull=True,
+            is_unknown=False,
+        )
+        # A spec's line has no camera: compare the cameras with None as 0.
+        .annotate(line_camera=Coalesce("camera", 0))
+        .filter(line_camera=Coalesce(OuterRef("camera"), 0))
+    )
+    scored = Q(withdrawn_at__isnull=True, is_unknown=False) & ~AUTHORITATIVE_CLAIMS
+    return claims.annotate(
+        is_open=Case(
+            When(scored & ~Exists(same_line), then=Value(True)),
+            default=Value(False),
+        )
+    )
 
 
 def settling_claim(claim, candidates):

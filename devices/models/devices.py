@@ -17,6 +17,7 @@ from django.utils.functional import cached_property
 
 from devices.confidence import Confidence, rank_of
 from devices.models.brands import Brand, Source
+from devices.settlement import with_open_flag
 from newsroom.core.concurrency import VersionedModel
 from newsroom.core.date_limits import validate_year
 from newsroom.core.text import CleanTextMixin
@@ -301,6 +302,14 @@ class SpecClaimQuerySet(models.QuerySet):
     def standing(self):
         """Claims not withdrawn."""
         return self.filter(withdrawn_at__isnull=True)
+
+    def with_open_flag(self):
+        """Each claim with `is_open` (not settled yet, see devices.settlement)."""
+        return with_open_flag(self)
+
+    def open(self):
+        """Claims still waiting for the official word (devices.settlement)."""
+        return self.with_open_flag().filter(is_open=True)
 
 
 @reversion.register()
