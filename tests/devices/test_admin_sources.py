@@ -50,7 +50,7 @@ def test_the_source_list_shows_each_score(editor_client, claims):
 
 
 def test_a_devices_open_claims_come_first(editor_client, claims):
-    phone, settled, still_open = claims
+    phone, _, _ = claims
 
     html = editor_client.get(
         reverse("admin:devices_device_change", args=[phone.pk])
@@ -61,7 +61,7 @@ def test_a_devices_open_claims_come_first(editor_client, claims):
 
 
 def test_the_query_and_the_rule_agree(claims):
-    phone, settled, still_open = claims
+    phone, _, still_open = claims
     flagged = {c.pk: c.is_open for c in SpecClaim.objects.with_open_flag()}
     loaded = list(SpecClaim.objects.for_sheets().filter(device=phone))
 
