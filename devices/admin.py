@@ -401,11 +401,24 @@ class DeviceAdmin(
     list_select_related = ["brand"]
     search_fields = ["name", "slug", "aliases__name", "series"]
     prepopulated_fields = {"slug": ["name"]}
-    autocomplete_fields = ["brand"]
+    autocomplete_fields = ["brand", "predecessor"]
     readonly_fields = ["updated_at"]
     inlines = [AliasInline, SpecClaimInline, CameraInline]
     fieldsets = [
-        (None, {"fields": ["brand", "name", "slug", "series", "status", "summary"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "brand",
+                    "name",
+                    "slug",
+                    "series",
+                    "predecessor",
+                    "status",
+                    "summary",
+                ]
+            },
+        ),
         ("Dates", {"fields": ["announced_on", "released_on", "updated_at"]}),
         ("Image", {"fields": ["image", "image_alt"]}),
     ]

@@ -69,3 +69,25 @@ def test_the_query_and_the_rule_agree(claims):
         is_open = settle(claim, loaded).outcome == Outcome.OPEN
         assert flagged[claim.pk] is is_open, claim
     assert list(SpecClaim.objects.open()) == [still_open]
+
+
+def test_an_editor_names_a_devices_predecessor(editor_client, claims):
+    phone, _, _ = claims
+    older = DeviceFactory(name="Xiaomi 11 Ultra", slug="xiaomi-11-ultra")
+    url = reverse("admin:devices_device_change", args=[phone.pk])
+
+    page = editor_client.get(url).content.decode()
+
+    assert 'name="predecessor"' in page
+    assert (
+        older.name
+        in editor_client.get(
+            reverse("admin:autocomplete"),
+            {
+                "term": "11 Ultra",
+                "app_label": "devices",
+                "model_name": "device",
+                "field_name": "predecessor",
+            },
+        ).content.decode()
+    )
