@@ -26,6 +26,7 @@ from devices.models import (
     SpecClaim,
     SpecField,
 )
+from devices.scorecard import scorecards
 from newsroom.core.admin_widgets import (
     EditingAdminMixin,
     HistoryPermissionMixin,
@@ -77,15 +78,45 @@ class PartnershipAdmin(HistoryPermissionMixin, VersionCheckedAdminMixin, Version
 @admin.register(Source)
 class SourceAdmin(HistoryPermissionMixin, VersionCheckedAdminMixin, VersionAdmin):
     formfield_overrides = HTTPS_URLS
-    list_display = ["name", "kind", "url"]
-    list_filter = ["kind"]
+    list_display = ["name", "kind", "is_authoritative", "score", "url"]
+    list_filter = ["kind", "is_authoritative"]
+
+    def changelist_view(self, request, extra_context=None):
+        response = super().changelist_view(request, extra_context)
+        changelist = getattr(response, "context_data", {}).get("cl")
+        if changelist is not None:
+            # Every listed source scored in two queries, before rendering.
+            sources = list(changelist.result_list)
+            cards = scorecards(sources)
+            for source in sources:
+                source.scorecard = cards[source.pk]
+            changelist.result_list = sources
+        return response
+
+    @admin.display(description="score")
+    def score(self, source):
+        if source.settles_claims:
+            return "Official: settles the others"
+        card = getattr(source, "scorecard", None)
+        if card is None:
+            return "—"
+        return f"{card.mark} · {card.open} open"
+
     search_fields = ["name", "url"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(SpecField)
 class SpecFieldAdmin(admin.ModelAdmin):
-    list_display = ["name", "group", "kind", "unit", "higher_is_better", "position"]
+    list_display = [
+        "name",
+        "group",
+        "kind",
+        "unit",
+        "tolerance",
+        "higher_is_better",
+        "position",
+    ]
     list_editable = ["position"]
     list_filter = ["group", "kind"]
     search_fields = ["name"]
@@ -128,8 +159,8 @@ class SpecClaimInline(admin.TabularInline):
     extra = 1
     can_delete = False
     autocomplete_fields = ["field", "source"]
-    fields = [*CLAIM_FIELDS, "standing"]
-    readonly_fields = ["standing"]
+    fields = [*CLAIM_FIELDS, "standing", "settlement"]
+    readonly_fields = ["standing", "settlement"]
     verbose_name = "claim"
     verbose_name_plural = (
         "spec and camera claims (saved claims are never changed: to confirm or "
@@ -140,12 +171,31 @@ class SpecClaimInline(admin.TabularInline):
         # Saved rows are shown read-only; new rows can still be added.
         return False
 
+    @admin.display(description="settled?")
+    def settlement(self, claim):
+        if claim.pk is None:
+            return "—"
+        if getattr(claim, "is_open", False):
+            return "Still open"
+        if claim.source is not None and claim.source.settles_claims:
+            return "Official: settles the others"
+        if claim.is_withdrawn or claim.is_unknown:
+            return "Not scored"
+        return format_html(
+            '<a href="{}#claim-{}">Settled: see the source</a>',
+            claim.source.get_absolute_url() if claim.source else "",
+            claim.pk,
+        )
+
     def get_queryset(self, request):
         return (
             super()
             .get_queryset(request)
             .select_related("field", "source", "camera", "withdrawn_by")
+            .with_open_flag()
             .order_by(
+                # Claims waiting for the official word first.
+                F("is_open").desc(),
                 F("camera__position").asc(nulls_first=True),
                 "camera_id",
                 "field__group",
@@ -351,11 +401,24 @@ class DeviceAdmin(
     list_select_related = ["brand"]
     search_fields = ["name", "slug", "aliases__name", "series"]
     prepopulated_fields = {"slug": ["name"]}
-    autocomplete_fields = ["brand"]
+    autocomplete_fields = ["brand", "predecessor"]
     readonly_fields = ["updated_at"]
     inlines = [AliasInline, SpecClaimInline, CameraInline]
     fieldsets = [
-        (None, {"fields": ["brand", "name", "slug", "series", "status", "summary"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "brand",
+                    "name",
+                    "slug",
+                    "series",
+                    "predecessor",
+                    "status",
+                    "summary",
+                ]
+            },
+        ),
         ("Dates", {"fields": ["announced_on", "released_on", "updated_at"]}),
         ("Image", {"fields": ["image", "image_alt"]}),
     ]
@@ -390,8 +453,10 @@ class LaunchEventAdmin(HistoryPermissionMixin, VersionCheckedAdminMixin, Version
             "When and where",
             {
                 "description": "Leave the time empty when only the day is known: "
-                "the event is shown as a whole-day event.",
+                "the event is shown as a whole-day event. When only the month, "
+                "quarter or year is known, say so in “date known to”.",
                 "fields": [
+                    "date_precision",
                     "start_date",
                     "start_time",
                     "duration",
@@ -411,7 +476,7 @@ class LaunchEventAdmin(HistoryPermissionMixin, VersionCheckedAdminMixin, Version
         ),
     ]
 
-    MOVE_FIELDS = {"start_date", "start_time", "time_zone", "status"}
+    MOVE_FIELDS = {"start_date", "start_time", "time_zone", "status", "date_precision"}
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name == "time_zone":
@@ -431,6 +496,7 @@ class LaunchEventAdmin(HistoryPermissionMixin, VersionCheckedAdminMixin, Version
                 start_time=obj.start_time,
                 time_zone=obj.time_zone,
                 status=obj.status if "status" in form.changed_data else None,
+                date_precision=obj.date_precision,
             )
         else:
             super().save_model(request, obj, form, change)

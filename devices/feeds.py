@@ -10,7 +10,7 @@ import datetime as dt
 
 import icalendar
 from django.conf import settings
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
@@ -19,7 +19,9 @@ from django.utils.html import escape, format_html
 from django.views import View
 from django.views.decorators.gzip import gzip_page
 
-from devices.models import Brand, Device, LaunchEvent
+from devices.models import Brand, Device, LaunchEvent, Source
+from devices.scorecard import scorecard
+from devices.settlement import Outcome
 from devices.specsheet import spec_timeline
 from newsroom.core.addresses import absolute_url, site_host, tag_uri
 from newsroom.core.conditional import answer_conditionally
@@ -118,8 +120,11 @@ class LaunchCalendarView(View):
     @method_decorator(gzip_page)
     def get(self, request, *args, **kwargs):
         subject = self.get_subject()
+        # An event known only to the month, quarter or year stays out: a
+        # calendar entry needs a day, and an invented one would be a guess.
         events = list(
             self.get_events(subject)
+            .day_known()
             .select_related("brand")
             .prefetch_related("devices")
             .order_by("starts_at", "pk")
@@ -175,7 +180,13 @@ class LaunchEventCalendar(LaunchCalendarView):
     """One launch event, whatever its date or status."""
 
     def get_subject(self):
-        return get_object_or_404(LaunchEvent, slug=self.kwargs["slug"])
+        event = get_object_or_404(LaunchEvent, slug=self.kwargs["slug"])
+        if not event.is_day_known:
+            raise Http404(
+                f"The day of this event is not known yet (expected {event.period}), "
+                "so there is nothing to put in a calendar."
+            )
+        return event
 
     def get_events(self, event):
         return LaunchEvent.objects.filter(pk=event.pk)
@@ -313,3 +324,85 @@ class SpecChangesFeed(SubscriberFeed):
 
     def item_extra_kwargs(self, change):
         return {"summary": self.summary(change)}
+
+
+# ---------------------------------------------------------------------------
+# A source's claims and how they turned out
+# ---------------------------------------------------------------------------
+
+
+class SourceClaimsFeed(SubscriberFeed):
+    """Each claim of a source with its settlement, latest change first: a
+    claim comes back to the top when the official word settles it."""
+
+    def get_object(self, request, slug):
+        return Source.objects.get(slug=slug)
+
+    def _scored(self, source):
+        scored = scorecard(source).claims
+        scored.sort(key=lambda s: (s.changed_at, s.claim.pk), reverse=True)
+        return scored[:SPEC_FEED_SIZE]
+
+    def item_versions(self, source):
+        return [(s.claim.pk, s.changed_at) for s in self._scored(source)]
+
+    def items(self, channel):
+        return self._scored(channel.subject)
+
+    def title(self, channel):
+        return f"{settings.SITE_NAME}: claims by {channel.subject.name}"
+
+    def link(self, channel):
+        return absolute_url(channel.subject.get_absolute_url())
+
+    def description(self, channel):
+        return (
+            f"What {channel.subject.name} said about devices before their "
+            "launch, and whether the official word confirmed it."
+        )
+
+    def item_title(self, scored):
+        claim = scored.claim
+        return (
+            f"{claim.device.name} · {claim.subject}: {claim.display_value} "
+            f"({scored.outcome.label.lower()})"
+        )
+
+    def summary(self, scored):
+        claim, by = scored.claim, scored.settlement.by
+        text = f"Stated on {format_day(claim.stated_on)}."
+        if by is not None:
+            source = by.source.name if by.source else "the maker"
+            text += (
+                f" {scored.outcome.label}: {source} gave {by.display_value} "
+                f"on {format_day(by.stated_on)}."
+            )
+        elif scored.outcome == Outcome.OPEN:
+            text += " Not settled yet: no official value so far."
+        elif scored.outcome == Outcome.WITHDRAWN:
+            text += " Withdrawn by the editors: it is not scored."
+        return text
+
+    def item_description(self, scored):
+        return escape(self.summary(scored))
+
+    def item_link(self, scored):
+        page = scored.claim.source.get_absolute_url()
+        return absolute_url(f"{page}#claim-{scored.claim.pk}")
+
+    def item_guid(self, scored):
+        # A new settlement is news: a new identity, so readers show it again.
+        kind = f"source-claim-{scored.outcome.value}"
+        return tag_uri(kind, scored.claim.pk, scored.claim.recorded_at)
+
+    def item_pubdate(self, scored):
+        return scored.changed_at
+
+    def item_updateddate(self, scored):
+        return scored.changed_at
+
+    def item_categories(self, scored):
+        return [scored.outcome.label]
+
+    def item_extra_kwargs(self, scored):
+        return {"summary": self.summary(scored)}

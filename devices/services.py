@@ -9,6 +9,7 @@ import datetime as dt
 import enum
 from decimal import Decimal
 
+import reversion
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import F
@@ -18,12 +19,14 @@ from devices.confidence import Confidence
 from devices.models import (
     CameraModule,
     ClaimIsFixed,
+    DatePrecision,
     Device,
     LaunchEvent,
     Source,
     SpecClaim,
     SpecField,
 )
+from devices.models.events import period_start
 from newsroom.core.page_cache import content_changed
 
 # The permission of the role that may withdraw claims (Editors hold it).
@@ -178,13 +181,41 @@ class StartChange(enum.Enum):
     MOVED = "moved"
 
 
+PRECISION_ORDER = [
+    DatePrecision.YEAR,
+    DatePrecision.QUARTER,
+    DatePrecision.MONTH,
+    DatePrecision.DAY,
+]
+
+
+def _narrows(before: LaunchEvent, after: LaunchEvent) -> bool:
+    """Whether `after` names a finer date within the period `before` gave."""
+    coarse, fine = before.date_precision, after.date_precision
+    if PRECISION_ORDER.index(fine) <= PRECISION_ORDER.index(coarse):
+        return False
+    return period_start(after.start_date, coarse) == before.start_date
+
+
+def describe_start(event: LaunchEvent) -> str:
+    """The start as precisely as it is known, for logs: "Q3 2022"."""
+    if event.period:
+        return event.period
+    if event.start_time is None:
+        return f"{event.start_date:%-d %B %Y}"
+    return f"{event.start_date:%-d %B %Y}, {event.start_time:%H:%M}"
+
+
 def start_change(*, before: LaunchEvent, after: LaunchEvent) -> StartChange:
     """Whether `after` starts as `before` did, more precisely, or elsewhere in
     time. The one place that tells a move from a refinement."""
     old = (before.start_date, before.start_time, before.time_zone)
     new = (after.start_date, after.start_time, after.time_zone)
-    if old == new:
+    if old == new and before.date_precision == after.date_precision:
         return StartChange.NONE
+    if before.time_zone == after.time_zone and _narrows(before, after):
+        # "Q3 2022", then "July 2022", then "4 July": known better, not moved.
+        return StartChange.REFINED
     same_day = (before.start_date, before.time_zone) == (
         after.start_date,
         after.time_zone,
@@ -202,6 +233,7 @@ def reschedule_event(
     start_time: dt.time | None = None,
     time_zone: dt.tzinfo | str | None = None,
     status: str | None = None,
+    date_precision: str | None = None,
 ) -> LaunchEvent:
     """Move or refine an event's start (or change its status) so calendars
     notice.
@@ -210,10 +242,15 @@ def reschedule_event(
     keeps the stored start as the previous one ("moved from"), and an event
     moved later is marked postponed unless a status is given; a refinement
     (the hour added to a date-only event, same day) does neither. Other
-    unsaved changes on `event` are saved with it.
+    unsaved changes on `event` are saved with it. A refinement is logged
+    in the revision's comment ("Refined from Q3 2022 to 4 July 2022").
     """
     stored = LaunchEvent.objects.select_for_update().get(pk=event.pk)
     event.start_date, event.start_time = start_date, start_time
+    if date_precision:
+        event.date_precision = date_precision
+    if not event.is_day_known:
+        event.start_date = period_start(event.start_date, event.date_precision)
     if time_zone:
         event.time_zone = time_zone
     change = start_change(before=stored, after=event)
@@ -228,4 +265,8 @@ def reschedule_event(
         event.sequence = stored.sequence + 1
     event.full_clean()
     event.save()
+    if change is StartChange.REFINED and reversion.is_active():
+        reversion.set_comment(
+            f"Refined from {describe_start(stored)} to {describe_start(event)}"
+        )
     return event

@@ -10,6 +10,7 @@ from itertools import groupby
 from django.utils import timezone
 
 from devices.models import CameraModule, SpecClaim, SpecField, best_supported
+from devices.settlement import values_agree
 
 
 @dataclass
@@ -103,16 +104,18 @@ def spec_sheet(claims) -> list[SpecGroup]:
 def spec_timeline(claims) -> list[dict]:
     """The claims in the order they were stated, each with what the same spec
     (or camera value) said before and what happened: "first" reported,
-    "confirmed" (same value, surer), "changed", or "repeated" (nothing new);
-    and each withdrawal, dated when it happened ("withdrawn"). The history
-    page and the spec-change feed both read it."""
+    "confirmed" (the same value by the settlement rule, surer), "changed",
+    or "repeated" (nothing new); and each withdrawal, dated when it happened
+    ("withdrawn"). The history page and the spec-change feed both read it."""
     ordered = sorted(claims, key=lambda c: (c.stated_on, c.recorded_at, c.pk))
     last_value, timeline = {}, []
     for claim in ordered:
         before = last_value.get(claim.line_key)
         if before is None:
             change = "first"
-        elif before.display_value == claim.display_value:
+        elif before.display_value == claim.display_value or values_agree(
+            claim.field, before.value, claim.value
+        ):
             change = (
                 "confirmed"
                 if claim.confidence_rank > before.confidence_rank

@@ -58,6 +58,11 @@ def product(device) -> dict:
         data["alternateName"] = aliases
     if device.released_on:
         data["releaseDate"] = device.released_on.isoformat()
+    # schema.org's closest fit for a model's predecessor and successors.
+    related = [device.predecessor] if device.predecessor_id else []
+    related += list(device.successors.all())
+    if related:
+        data["isRelatedTo"] = [product_reference(other) for other in related]
     confirmed = [
         line.best
         for line in spec_lines(device.spec_claims.all()).values()
@@ -112,7 +117,11 @@ def launch_event(event) -> dict:
         "eventStatus": event_status(event),
         "organizer": organization(event.brand),
     }
-    if event.is_whole_day:
+    if not event.is_day_known:
+        # ISO 8601 at the precision known: "2022-07" or "2022" (a quarter,
+        # which ISO dates cannot name, as its year), never an invented day.
+        data["startDate"] = event.period_iso
+    elif event.is_whole_day:
         data["endDate"] = _iso(event.local_start)
     elif event.local_end is not None:
         data["endDate"] = _iso(event.local_end)
@@ -138,4 +147,36 @@ def launch_event(event) -> dict:
     devices = [product_reference(device) for device in event.devices.all()]
     if devices:
         data["about"] = devices
+    return data
+
+
+def source(source, scorecard) -> dict:
+    """A source as an Organization (a leaker as a Person), its score in words:
+    schema.org has no property for a track record, and a rating would read
+    as a review."""
+    data = {
+        "@context": CONTEXT,
+        "@type": "Person" if source.kind == "leaker" else "Organization",
+        "@id": absolute_url(source.get_absolute_url()) + "#source",
+        "name": source.name,
+        "url": absolute_url(source.get_absolute_url()),
+    }
+    if source.url:
+        data["sameAs"] = source.url
+    if source.settles_claims:
+        data["description"] = "Official source: its claims settle the others."
+    else:
+        data["description"] = scorecard.accuracy_text
+        data["interactionStatistic"] = [
+            {
+                "@type": "InteractionCounter",
+                "name": outcome,
+                "userInteractionCount": count,
+            }
+            for outcome, count in (
+                ("Claims confirmed", scorecard.confirmed),
+                ("Claims contradicted", scorecard.contradicted),
+                ("Claims still open", scorecard.open),
+            )
+        ]
     return data

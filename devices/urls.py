@@ -2,7 +2,7 @@
 
 from django.urls import path, re_path
 
-from devices import compare_pages, feeds, views
+from devices import compare_pages, feeds, sources, views
 from newsroom.core.feeds import feed_paths
 
 app_name = "devices"
@@ -26,6 +26,12 @@ urlpatterns = [
     ),
     path("brands/", views.BrandListView.as_view(), name="brand-list"),
     path("brands/<slug:slug>/", views.BrandDetailView.as_view(), name="brand-detail"),
+    path("sources/", sources.SourceListView.as_view(), name="source-list"),
+    path(
+        "sources/<slug:slug>/",
+        sources.SourceDetailView.as_view(),
+        name="source-detail",
+    ),
     path("launches/", views.LaunchListView.as_view(), name="launch-list"),
     path(
         "launches/<slug:slug>/", views.LaunchDetailView.as_view(), name="launch-detail"
@@ -48,4 +54,5 @@ urlpatterns += [
     *feed_paths(
         "devices/<slug:slug>/history/", feeds.SpecChangesFeed, "device-changes-feed"
     ),
+    *feed_paths("sources/<slug:slug>/", feeds.SourceClaimsFeed, "source-feed"),
 ]

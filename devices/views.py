@@ -18,6 +18,7 @@ from devices.models import (
     SpecClaim,
 )
 from devices.picker import PickerForm
+from devices.scorecard import mark_sources
 from devices.specsheet import camera_sheet, spec_sheet, spec_timeline
 from devices.stories import stories_about
 
@@ -65,18 +66,25 @@ class DeviceDetailView(DetailView):
     context_object_name = "device"
 
     def get_queryset(self):
-        return device_queryset().prefetch_related(
-            Prefetch(
-                "launch_events",
-                queryset=LaunchEvent.objects.select_related("brand").order_by(
-                    "starts_at"
+        return (
+            device_queryset()
+            .select_related("predecessor")
+            .prefetch_related(
+                "successors",
+                Prefetch(
+                    "launch_events",
+                    queryset=LaunchEvent.objects.select_related("brand").order_by(
+                        "starts_at"
+                    ),
                 ),
             )
         )
 
     def get_context_data(self, **kwargs):
         device = self.object
-        groups = spec_sheet(device.spec_claims.all())
+        claims = device.spec_claims.all()
+        mark_sources(claims)
+        groups = spec_sheet(claims)
         chipset = next(
             (
                 line.best.value
@@ -88,7 +96,9 @@ class DeviceDetailView(DetailView):
         )
         return super().get_context_data(
             groups=groups,
-            cameras=camera_sheet(device.cameras.all(), device.spec_claims.all()),
+            cameras=camera_sheet(device.cameras.all(), claims),
+            predecessor=device.predecessor,
+            successors=device.successors.all(),
             compare_with=Device.objects.select_related("brand").worth_comparing(
                 device, chipset=chipset
             ),

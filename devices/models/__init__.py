@@ -14,6 +14,7 @@ from devices.models.devices import (
     best_supported,
 )
 from devices.models.events import (
+    DatePrecision,
     LaunchEvent,
     LaunchEventQuerySet,
     validate_time_zone,
@@ -25,6 +26,7 @@ __all__ = [
     "CameraModule",
     "Claim",
     "ClaimIsFixed",
+    "DatePrecision",
     "Device",
     "DeviceAlias",
     "LaunchEvent",

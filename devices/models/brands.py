@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
+from devices.settlement import settles_claims
 from newsroom.core.concurrency import VersionedModel
 from newsroom.core.date_limits import validate_year
 from newsroom.core.text import CleanTextMixin
@@ -127,9 +128,23 @@ class Source(CleanTextMixin, VersionedModel):
     slug = models.SlugField(max_length=120, unique=True)
     kind = models.CharField(max_length=10, choices=Kind)
     url = models.URLField(blank=True, help_text="Home page or account address.")
+    is_authoritative = models.BooleanField(
+        "authoritative",
+        default=False,
+        help_text="Its claims settle other sources' claims, as an official "
+        "source's do (official sources always do).",
+    )
 
     class Meta:
         ordering = ["name"]
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        return reverse("devices:source-detail", kwargs={"slug": self.slug})
+
+    @property
+    def settles_claims(self):
+        """Official or authoritative: see devices.settlement."""
+        return settles_claims(self)

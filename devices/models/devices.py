@@ -17,6 +17,7 @@ from django.utils.functional import cached_property
 
 from devices.confidence import Confidence, rank_expression, rank_of
 from devices.models.brands import Brand, Source
+from devices.settlement import with_open_flag
 from newsroom.core.concurrency import VersionedModel
 from newsroom.core.date_limits import validate_year
 from newsroom.core.text import CleanTextMixin
@@ -47,10 +48,11 @@ class DeviceQuerySet(models.QuerySet):
         return found
 
     def worth_comparing(self, device, *, chipset=None, limit=8):
-        """Other devices a reader may weigh against `device`, any brand: the
-        same series, launched at the same event, with the same chipset (its
-        best-supported value, `chipset` being the device's own), or carrying
-        the same optics partner's cameras, then the same brand; each with
+        """Other devices a reader may weigh against `device`, any brand: its
+        predecessor and successors first, then the same series, launched at
+        the same event, with the same chipset (its best-supported value,
+        `chipset` being the device's own), or carrying the same optics
+        partner's cameras, then the same brand; each with `in_lineage`,
         `same_series`, `same_launch`, `same_chipset`, `same_optics` set. One
         query."""
         shared_events = Device.launch_events.through.objects.filter(
@@ -78,10 +80,16 @@ class DeviceQuerySet(models.QuerySet):
         same_chipset = (
             models.Q(best_chipset__iexact=chipset) if chipset else models.Q(pk=None)
         )
+        in_lineage = models.Q(pk=device.predecessor_id) | models.Q(
+            predecessor=device.pk
+        )
         found = (
             self.exclude(pk=device.pk)
             .alias(best_chipset=models.Subquery(best_chipset))
             .annotate(
+                in_lineage=models.ExpressionWrapper(
+                    in_lineage, output_field=models.BooleanField()
+                ),
                 same_series=models.ExpressionWrapper(
                     same_series, output_field=models.BooleanField()
                 ),
@@ -93,13 +101,19 @@ class DeviceQuerySet(models.QuerySet):
             )
         )
         return found.filter(
-            models.Q(same_series=True)
+            models.Q(in_lineage=True)
+            | models.Q(same_series=True)
             | models.Q(same_launch=True)
             | models.Q(same_chipset=True)
             | models.Q(same_optics=True)
             | models.Q(brand=device.brand_id)
         ).order_by(
-            "-same_series", "-same_launch", "-same_chipset", "-same_optics", "name"
+            "-in_lineage",
+            "-same_series",
+            "-same_launch",
+            "-same_chipset",
+            "-same_optics",
+            "name",
         )[:limit]
 
 
@@ -125,6 +139,15 @@ class Device(CleanTextMixin, VersionedModel):
     announced_on = models.DateField(null=True, blank=True, validators=[validate_year])
     released_on = models.DateField(null=True, blank=True, validators=[validate_year])
     summary = models.TextField(blank=True, help_text="A sentence or two for readers.")
+    predecessor = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="successors",
+        help_text="The model this one follows, such as the 11 Ultra for the "
+        "12S Ultra: its page links the two and compares them.",
+    )
     image = models.ImageField(
         upload_to="devices/",
         blank=True,
@@ -155,6 +178,8 @@ class Device(CleanTextMixin, VersionedModel):
             raise ValidationError(
                 {"image_alt": "Describe the image for readers who cannot see it."}
             )
+        if self.predecessor_id and self.predecessor_id == self.pk:
+            raise ValidationError({"predecessor": "A device cannot follow itself."})
         if (
             self.announced_on
             and self.released_on
@@ -241,6 +266,13 @@ class SpecField(CleanTextMixin, models.Model):
     )
     position = models.PositiveSmallIntegerField(
         default=0, help_text="Order of the line within its group."
+    )
+    tolerance = models.DecimalField(
+        max_digits=10,
+        decimal_places=3,
+        default=0,
+        help_text="For numbers: how far apart a rumour and the official value may "
+        "be and still agree (0.05 for a screen size in inches, 0 for exact).",
     )
 
     objects = SpecFieldQuerySet.as_manager()
@@ -361,6 +393,14 @@ class SpecClaimQuerySet(models.QuerySet):
         """Standing claims, the best-supported first: the order of
         `best_supported` (highest confidence, then newest), in the database."""
         return self.standing().order_by(rank_expression().desc(), "-stated_on", "-pk")
+
+    def with_open_flag(self):
+        """Each claim with `is_open` (not settled yet, see devices.settlement)."""
+        return with_open_flag(self)
+
+    def open(self):
+        """Claims still waiting for the official word (devices.settlement)."""
+        return self.with_open_flag().filter(is_open=True)
 
 
 @reversion.register()

@@ -3,6 +3,7 @@
 import datetime as dt
 
 import reversion
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -28,6 +29,50 @@ def validate_time_zone(value):
     TimeZoneField().to_python(value)
 
 
+class DatePrecision(models.TextChoices):
+    """How well an event's date is known: a rumour may name only the month,
+    the quarter or the year."""
+
+    DAY = "day", "The day"
+    MONTH = "month", "The month"
+    QUARTER = "quarter", "The quarter"
+    YEAR = "year", "The year"
+
+
+def period_start(day: dt.date, precision: str) -> dt.date:
+    """The first day of the period of `precision` that holds `day`."""
+    if precision == DatePrecision.MONTH:
+        return day.replace(day=1)
+    if precision == DatePrecision.QUARTER:
+        return day.replace(month=(day.month - 1) // 3 * 3 + 1, day=1)
+    if precision == DatePrecision.YEAR:
+        return day.replace(month=1, day=1)
+    return day
+
+
+def period_end(day: dt.date, precision: str) -> dt.date:
+    """The day after the period of `precision` that holds `day` (exclusive)."""
+    start = period_start(day, precision)
+    months = {DatePrecision.MONTH: 1, DatePrecision.QUARTER: 3}.get(precision)
+    if precision == DatePrecision.YEAR:
+        return start.replace(year=start.year + 1)
+    if months is None:
+        return start + dt.timedelta(days=1)
+    month = start.month - 1 + months
+    return start.replace(year=start.year + month // 12, month=month % 12 + 1)
+
+
+def period_label(day: dt.date, precision: str) -> str:
+    """The period as readers read it: "July 2022", "Q3 2022", "2022"."""
+    if precision == DatePrecision.MONTH:
+        return f"{day:%B %Y}"
+    if precision == DatePrecision.QUARTER:
+        return f"Q{(day.month - 1) // 3 + 1} {day.year}"
+    if precision == DatePrecision.YEAR:
+        return str(day.year)
+    return day.isoformat()
+
+
 class LaunchEventQuerySet(models.QuerySet):
     def _over(self, now):
         return Q(ends_at__lte=now) | Q(ends_at__isnull=True, starts_at__lt=now)
@@ -36,6 +81,10 @@ class LaunchEventQuerySet(models.QuerySet):
         """Events not over yet (whole-day events stay upcoming all day), soonest
         first."""
         return self.exclude(self._over(now or timezone.now())).order_by("starts_at")
+
+    def day_known(self):
+        """Events whose day is known: the only ones a calendar can hold."""
+        return self.filter(date_precision=DatePrecision.DAY)
 
     def past(self, *, now=None):
         return self.filter(self._over(now or timezone.now())).order_by("-starts_at")
@@ -57,7 +106,19 @@ class LaunchEvent(CleanTextMixin, VersionedModel):
     slug = models.SlugField(max_length=200, unique=True)
     description = models.TextField(blank=True)
     start_date = models.DateField(
-        help_text="The day, at the venue.", validators=[validate_year]
+        help_text="The day, at the venue. When only the month, quarter or year is "
+        "known, any day in it (the first day is kept).",
+        validators=[validate_year],
+    )
+    date_precision = models.CharField(
+        "date known to",
+        max_length=10,
+        choices=DatePrecision,
+        default=DatePrecision.DAY,
+        blank=True,
+        help_text="How much of the date is known (empty: the day): a launch "
+        "“expected in Q3” is shown as Q3 and left out of calendars until its "
+        "day is known.",
     )
     start_time = models.TimeField(
         null=True,
@@ -114,7 +175,16 @@ class LaunchEvent(CleanTextMixin, VersionedModel):
     def __str__(self):
         return self.title
 
+    def clean(self):
+        if not self.is_day_known and self.start_time is not None:
+            raise ValidationError(
+                {"start_time": "Give a time only when the day is known."}
+            )
+
     def save(self, *args, **kwargs):
+        self.date_precision = self.date_precision or DatePrecision.DAY
+        if self.start_date:
+            self.start_date = period_start(self.start_date, self.date_precision)
         self.starts_at, self.ends_at = self.utc_span()
         super().save(*args, **kwargs)
 
@@ -126,13 +196,37 @@ class LaunchEvent(CleanTextMixin, VersionedModel):
         return self.time_zone or dt.UTC
 
     @property
+    def is_day_known(self):
+        return self.date_precision in (DatePrecision.DAY, "")
+
+    @property
     def is_whole_day(self):
-        return self.start_time is None
+        """Known to the day, without the hour."""
+        return self.is_day_known and self.start_time is None
+
+    @property
+    def period(self) -> str:
+        """When it is expected, as precisely as known ("Q3 2022"); empty when
+        the day is known."""
+        if self.is_day_known:
+            return ""
+        return period_label(self.start_date, self.date_precision)
+
+    @property
+    def period_iso(self) -> str:
+        """The period as an ISO 8601 date of reduced precision: "2022-07" for
+        a month, the year for a quarter or a year; empty when the day is known."""
+        if self.is_day_known:
+            return ""
+        if self.date_precision == DatePrecision.MONTH:
+            return f"{self.start_date:%Y-%m}"
+        return f"{self.start_date:%Y}"
 
     @property
     def local_start(self):
-        """The start at the venue: a datetime, or for a whole-day event its date."""
-        if self.is_whole_day:
+        """The start at the venue: a datetime, or for a whole-day event (or one
+        known to the month, quarter or year) its first day."""
+        if self.start_time is None or not self.is_day_known:
             return self.start_date
         return dt.datetime.combine(self.start_date, self.start_time, tzinfo=self.zone)
 
@@ -150,7 +244,13 @@ class LaunchEvent(CleanTextMixin, VersionedModel):
     def local_end(self):
         """The end at the venue: for a whole-day event the next day (ends are
         exclusive), else the start plus the duration; None when the length is
-        unknown or the end is beyond any date (a row stored out of bounds)."""
+        unknown or the end is beyond any date (a row stored out of bounds).
+        An event known only to the month, quarter or year ends with it."""
+        if not self.is_day_known:
+            try:
+                return period_end(self.start_date, self.date_precision)
+            except ValueError:
+                return None
         if self.is_whole_day:
             return later(self.start_date, dt.timedelta(days=1))
         if self.duration:
@@ -160,7 +260,7 @@ class LaunchEvent(CleanTextMixin, VersionedModel):
     def utc_span(self):
         """Start and end in UTC. A whole-day event spans the venue's day."""
         start = self.local_start
-        if self.is_whole_day:
+        if not isinstance(start, dt.datetime):
             start = dt.datetime.combine(start, dt.time(), tzinfo=self.zone)
         end = self.local_end
         if isinstance(end, dt.date) and not isinstance(end, dt.datetime):

@@ -46,3 +46,8 @@ def product_json_ld(context, device):
 @register.inclusion_tag("includes/json_ld.html", takes_context=True)
 def event_json_ld(context, event):
     return json_ld_script(context, structured_data.launch_event(event))
+
+
+@register.inclusion_tag("includes/json_ld.html", takes_context=True)
+def source_json_ld(context, source, scorecard):
+    return json_ld_script(context, structured_data.source(source, scorecard))

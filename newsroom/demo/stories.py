@@ -44,6 +44,16 @@ AUTHORS = [
 CONTRIBUTOR_AUTHOR = "dana-okafor"
 
 LAUNCH_STORY_SLUG = "xiaomi-12s-series-launching-july-4-leica-cameras"
+# Act two: written on the day, after the launch.
+LAUNCH_DAY_STORY_SLUG = "xiaomi-12s-ultra-launch-what-the-leaks-got-right"
+
+# Added to the first story once the launch has happened: its words stay, its
+# tables show what was announced.
+PREDATES_LAUNCH_NOTE = (
+    "This story was written before the launch on 4 July 2022. Its words are "
+    "as they were; its spec tables show what Xiaomi has since announced."
+)
+PREDATES_LAUNCH_NOTED_AT = dt.datetime(2022, 7, 4, 13, 0, tzinfo=UTC)
 
 STORIES = [
     {
@@ -94,6 +104,59 @@ previous camera flagship. Here is where the two stand, line by line:
 
 Xiaomi says little so far about the 12S and the 12S Pro; their details should
 come with the launch on Monday.
+""",
+    },
+    {
+        "slug": LAUNCH_DAY_STORY_SLUG,
+        "title": "Xiaomi 12S Ultra arrives with a 1-inch sensor and a bigger screen",
+        "dek": "Xiaomi's first Leica phones are official: most of what was "
+        "expected held, the screen grew, and the mystery sensor is for depth.",
+        "section": "phones",
+        "tags": ["xiaomi", "leica", "launches", "camera-phones"],
+        "authors": ["michael-allison", "dana-okafor"],
+        "published_at": dt.datetime(2022, 7, 4, 13, 0, tzinfo=UTC),
+        "body": """\
+On Monday evening in Beijing, Xiaomi took the wraps off three phones built
+with Leica: the 12S, the 12S Pro and the 12S Ultra. The event started at
+19:00 local time, an hour the company only gave out after it had named the
+day.
+
+[[event xiaomi-12s-launch]]
+
+## What held, and what did not
+
+For the 12S Ultra, the week of reports before the launch was mostly right.
+The processor is the Snapdragon 8+ Gen 1, the AMOLED panel runs at 1440p
+(3200 by 1440 pixels) with a refresh rate of up to 120 Hz, and the three
+cameras come at the resolutions that were expected. The screen is the
+exception: it measures 6.73 inches, not the 6.6 reported beforehand.
+
+The sensor nobody could name turns out not to be a camera at all. It is a
+time-of-flight sensor that measures depth, which is why the reports of "four
+cameras" overcounted. The main camera pairs a 1-inch-type Sony IMX989 sensor
+with Leica optics, and the periscope zooms 5x optically. The battery, unknown
+until today, holds 4,860 mAh and charges at 67 W by cable and 50 W without.
+
+[[specs xiaomi-12s-ultra]]
+
+[[cameras xiaomi-12s-ultra]]
+
+## Against the 11 Ultra
+
+The phone it replaces had a larger screen and battery; the new one has the
+newer chip and the bigger main sensor. Line by line:
+
+[[compare xiaomi-12s-ultra xiaomi-11-ultra]]
+
+## The 12S Pro and the 12S
+
+Both share the Ultra's processor and a 50-megapixel Sony IMX707 main camera.
+The Pro keeps a 6.73-inch screen and charges at 120 W; the 12S is the small
+one, at 6.28 inches.
+
+[[specs xiaomi-12s-pro]]
+
+[[specs xiaomi-12s]]
 """,
     },
     {

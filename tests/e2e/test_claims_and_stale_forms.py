@@ -7,9 +7,10 @@ the accounts and the official source.
 
 import feedparser
 import pytest
-from django.core.management import call_command
 
+from devices.demo import load_devices
 from devices.models import Device, Source, SpecClaim
+from newsroom.demo.load import load_editorial
 from newsroom.demo.stories import LAUNCH_STORY_SLUG
 from newsroom.models import Article
 from tests.factories import UserFactory
@@ -20,8 +21,14 @@ PASSWORD = "a-long-test-password-for-e2e"
 
 
 @pytest.fixture
-def demo(live_server):
-    call_command("load_demo", verbosity=0)
+def demo(live_server, settings):
+    # The demo as it stood before the launch (act one): these journeys are
+    # the editor's on launch day, confirming its rumours by hand.
+    load_devices()
+    load_editorial(
+        editor_password=settings.DEMO_EDITOR_PASSWORD,
+        contributor_password=settings.DEMO_CONTRIBUTOR_PASSWORD,
+    )
     Source.objects.create(
         name="Xiaomi launch event", slug="xiaomi-launch-event", kind="official"
     )

@@ -2,13 +2,15 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from devices.demo import load_devices
+from newsroom.demo.launch import load_act_two
 from newsroom.demo.load import load_editorial
 
 
 class Command(BaseCommand):
     help = (
         "Load the demo newsroom: the Xiaomi 12S launch story and the stories, "
-        "authors, sections, tags and accounts around it. Only what is missing "
+        "authors, sections, tags and accounts around it, then the launch day "
+        "itself (what was announced against what was expected). Only what is missing "
         "is created, so running it twice changes nothing."
     )
 
@@ -19,6 +21,8 @@ class Command(BaseCommand):
             editor_password=settings.DEMO_EDITOR_PASSWORD,
             contributor_password=settings.DEMO_CONTRIBUTOR_PASSWORD,
         )
+        # Act two: the launch day, what was announced against what was expected.
+        created += load_act_two()
         if created:
             self.stdout.write(f"Demo content created: {len(created)} records.")
             for name in created:
