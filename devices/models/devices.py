@@ -11,6 +11,7 @@ import reversion
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -23,6 +24,23 @@ from newsroom.core.text import CleanTextMixin
 
 
 class DeviceQuerySet(models.QuerySet):
+    def with_open_claims(self):
+        """Devices with claims still open (`SpecClaimQuerySet.open`), each
+        with their number as `open_claims`, most first."""
+        counts = (
+            SpecClaim.objects.open()
+            .filter(device=models.OuterRef("pk"))
+            .order_by()
+            .values("device")
+            .annotate(count=models.Count("pk"))
+            .values("count")
+        )
+        return (
+            self.annotate(open_claims=models.Subquery(counts))
+            .filter(open_claims__gt=0)
+            .order_by("-open_claims", "name")
+        )
+
     def matching(self, text: str):
         """Devices whose name, alias or leaked name contains `text`."""
         return self.filter(
@@ -283,6 +301,31 @@ class SpecClaimQuerySet(models.QuerySet):
     def standing(self):
         """Claims not withdrawn."""
         return self.filter(withdrawn_at__isnull=True)
+
+    def open(self):
+        """Standing claims of a spec that no standing confirmed claim of the
+        same device, field and camera settles yet.
+
+        The desk's "devices with open claims" asks this; it is the one place
+        to point at the claim settlement rule once that rule exists.
+        """
+        camera_key = Coalesce("camera_id", models.Value(0))
+        settled = (
+            SpecClaim.objects.standing()
+            .filter(
+                confidence=Confidence.CONFIRMED,
+                device=models.OuterRef("device"),
+                field=models.OuterRef("field"),
+            )
+            .annotate(camera_key=camera_key)
+            .filter(camera_key=models.OuterRef("camera_key"))
+        )
+        return (
+            self.standing()
+            .exclude(confidence=Confidence.CONFIRMED)
+            .annotate(camera_key=camera_key)
+            .exclude(models.Exists(settled))
+        )
 
 
 @reversion.register()
