@@ -16,7 +16,7 @@ YES, NO, UNKNOWN = "yes", "no", "unknown"
 
 
 class ClaimValueWidget(forms.MultiWidget):
-    template_name = "admin/devices/claim_value_widget.html"
+    template_name = "devices/widgets/claim_value.html"
 
     def __init__(self, attrs=None):
         super().__init__(
