@@ -2,6 +2,7 @@ from urllib.parse import urlencode
 
 import reversion
 from django.contrib import admin
+from django.contrib.admin.widgets import RelatedFieldWidgetWrapper
 from django.contrib.messages import SUCCESS
 from django.core.exceptions import PermissionDenied
 from django.db import models
@@ -177,6 +178,16 @@ class SpecClaimInline(admin.TabularInline):
                 "-pk",
             )
         )
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        widget = getattr(formfield, "widget", None)
+        if isinstance(widget, RelatedFieldWidgetWrapper):
+            # No add/change icons in the grid's narrow cells: those records
+            # have pages (and, for cameras, a grid) of their own.
+            widget.can_add_related = widget.can_change_related = False
+            widget.can_delete_related = widget.can_view_related = False
+        return formfield
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "camera":

@@ -22,12 +22,21 @@ class ClaimValueWidget(forms.MultiWidget):
         super().__init__(
             {
                 "number": forms.NumberInput(
-                    attrs={"step": "any", "class": "claim-value__number"}
+                    attrs={
+                        "step": "any",
+                        "class": "claim-value__number",
+                        "aria-label": "Value (number)",
+                    }
                 ),
-                "text": forms.TextInput(attrs={"class": "claim-value__text"}),
+                "text": forms.TextInput(
+                    attrs={"class": "claim-value__text", "aria-label": "Value (text)"}
+                ),
                 "boolean": forms.Select(
                     choices=[("", "—"), (YES, "Yes"), (NO, "No"), (UNKNOWN, "Unknown")],
-                    attrs={"class": "claim-value__boolean"},
+                    attrs={
+                        "class": "claim-value__boolean",
+                        "aria-label": "Value (yes, no or unknown)",
+                    },
                 ),
                 "unknown": forms.CheckboxInput(attrs={"class": "claim-value__unknown"}),
             },

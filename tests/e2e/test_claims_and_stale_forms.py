@@ -88,7 +88,7 @@ def test_editor_confirms_a_spec_and_a_camera_sensor(page, demo):
     prefix = f"id_spec_claims-{row}"
     pick_autocomplete(page, f"{prefix}-field", "Camera sensor")
     page.select_option(f"#{prefix}-camera", label="Xiaomi 12S Ultra: Main camera")
-    page.type(f"#{prefix}-claimed_value_text", "Sony IMX989")
+    page.type(f"[name='spec_claims-{row}-claimed_value_text']", "Sony IMX989")
     page.select_option(f"#{prefix}-confidence", "confirmed")
     pick_autocomplete(page, f"{prefix}-source", "Xiaomi launch event")
     page.fill(f"#{prefix}-stated_on", "2022-07-04")
