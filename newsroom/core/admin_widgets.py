@@ -99,10 +99,12 @@ class ZonedSplitDateTime(widgets.AdminSplitDateTime):
         )
 
     def render(self, name, value, attrs=None, renderer=None):
+        # The split template renders its parts itself: the hint goes here.
         html = super().render(name, value, attrs, renderer)
+        hint = _with_hint("", attrs, f"Date {DATE_HINT}, time {TIME_HINT}.")
         note = format_html('<span class="timezone-note">{}</span>', time_zone_note())
-        # Both parts are already escaped.
-        return mark_safe(f"{html} {note}")
+        # All parts are already escaped.
+        return mark_safe(f"{html}{hint} {note}")
 
 
 # Every date, time and moment an editor enters, in any admin.
