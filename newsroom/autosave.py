@@ -20,6 +20,7 @@ from newsroom.core.concurrency import (
     OVERWRITE_FIELD,
     REVISION_FIELD,
 )
+from newsroom.core.pending_uploads import FIELD as PENDING_FIELD
 from newsroom.core.text import clean_prose
 from newsroom.models import Article, AutosavedDraft
 
@@ -34,7 +35,7 @@ class DraftTooLarge(ValueError):
 def _kept_fields(form_class) -> dict:
     """The fields of the form an autosave keeps: the story's own, no files,
     nothing of the stale check."""
-    skipped = {*HIDDEN_FIELDS, OVERWRITE_FIELD}
+    skipped = {*HIDDEN_FIELDS, OVERWRITE_FIELD, PENDING_FIELD}
     return {
         name: field
         for name, field in form_class.base_fields.items()

@@ -7,7 +7,8 @@
   if (!form) {
     return;
   }
-  var changed = false;
+  // A restored draft is in the form but not saved yet.
+  var changed = Boolean(document.querySelector("[data-unsaved-changes]"));
 
   function mark() {
     changed = true;
