@@ -2,6 +2,7 @@ from urllib.parse import urlencode
 
 import reversion
 from django.contrib import admin
+from django.contrib.admin.widgets import RelatedFieldWidgetWrapper
 from django.contrib.messages import SUCCESS
 from django.core.exceptions import PermissionDenied
 from django.db import models
@@ -15,6 +16,7 @@ from django.utils.html import format_html, format_html_join
 from reversion.admin import VersionAdmin
 
 from devices import services
+from devices.claim_grid import ClaimRowForm
 from devices.models import (
     Brand,
     CameraModule,
@@ -28,6 +30,7 @@ from devices.models import (
 )
 from devices.scorecard import scorecards
 from newsroom.core.admin_widgets import (
+    DATE_PICKERS,
     EditingAdminMixin,
     HistoryPermissionMixin,
     UploadFaultAdminMixin,
@@ -36,11 +39,13 @@ from newsroom.core.admin_widgets import (
 from newsroom.core.concurrency import VersionCheckedAdminMixin
 from newsroom.core.datalist import DatalistInput
 
-# Addresses typed without a scheme are taken as https (Django 6's default).
-HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
+# Addresses typed without a scheme are taken as https (Django 6's default);
+# dates and times are entered with the browser's pickers.
+FORM_FIELDS = {models.URLField: {"assume_scheme": "https"}, **DATE_PICKERS}
 
 
 class PartnershipInline(admin.TabularInline):
+    formfield_overrides = FORM_FIELDS
     model = Partnership
     fk_name = "brand"
     extra = 0
@@ -69,6 +74,7 @@ class BrandAdmin(
 
 @admin.register(Partnership)
 class PartnershipAdmin(HistoryPermissionMixin, VersionCheckedAdminMixin, VersionAdmin):
+    formfield_overrides = FORM_FIELDS
     list_display = ["brand", "partner", "kind", "started_on", "ended_on"]
     list_filter = ["kind", "brand"]
     list_select_related = ["brand", "partner"]
@@ -77,7 +83,7 @@ class PartnershipAdmin(HistoryPermissionMixin, VersionCheckedAdminMixin, Version
 
 @admin.register(Source)
 class SourceAdmin(HistoryPermissionMixin, VersionCheckedAdminMixin, VersionAdmin):
-    formfield_overrides = HTTPS_URLS
+    formfield_overrides = FORM_FIELDS
     list_display = ["name", "kind", "is_authoritative", "score", "url"]
     list_filter = ["kind", "is_authoritative"]
 
@@ -154,13 +160,30 @@ class SpecClaimInline(admin.TabularInline):
     here, or "Add a newer claim" beside the old one), so the history keeps
     the old one. Newest claim of each spec first."""
 
-    formfield_overrides = HTTPS_URLS
+    formfield_overrides = FORM_FIELDS
     model = SpecClaim
+    form = ClaimRowForm
     extra = 1
     can_delete = False
     autocomplete_fields = ["field", "source"]
-    fields = [*CLAIM_FIELDS, "standing", "settlement"]
+    # One value column, its input of the spec's kind (devices.claim_grid).
+    fields = [
+        "field",
+        "camera",
+        "claimed_value",
+        "confidence",
+        "source",
+        "source_url",
+        "stated_on",
+        "standing",
+        "settlement",
+    ]
     readonly_fields = ["standing", "settlement"]
+    classes = ["claims-grid"]
+
+    class Media:
+        js = ["admin/js/claims-grid.js"]
+
     verbose_name = "claim"
     verbose_name_plural = (
         "spec and camera claims (saved claims are never changed: to confirm or "
@@ -207,6 +230,16 @@ class SpecClaimInline(admin.TabularInline):
             )
         )
 
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        widget = getattr(formfield, "widget", None)
+        if isinstance(widget, RelatedFieldWidgetWrapper):
+            # No add/change icons in the grid's narrow cells: those records
+            # have pages (and, for cameras, a grid) of their own.
+            widget.can_add_related = widget.can_change_related = False
+            widget.can_delete_related = widget.can_view_related = False
+        return formfield
+
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "camera":
             match = request.resolver_match
@@ -214,6 +247,10 @@ class SpecClaimInline(admin.TabularInline):
                 request, match.kwargs.get("object_id") if match else None
             )
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    @admin.display(description="Value")
+    def claimed_value(self, claim):
+        return claim.display_value
 
     @admin.display(description="Standing")
     def standing(self, claim):
@@ -297,7 +334,7 @@ class SpecClaimAdmin(admin.ModelAdmin):
     """Claims are added (often as a newer claim of an old one), read and
     withdrawn; never changed or deleted."""
 
-    formfield_overrides = HTTPS_URLS
+    formfield_overrides = FORM_FIELDS
     fields = ["device", *CLAIM_FIELDS]
     autocomplete_fields = ["device", "field", "source"]
     list_display = [
@@ -438,7 +475,7 @@ class DeviceAdmin(
 
 @admin.register(LaunchEvent)
 class LaunchEventAdmin(HistoryPermissionMixin, VersionCheckedAdminMixin, VersionAdmin):
-    formfield_overrides = HTTPS_URLS
+    formfield_overrides = FORM_FIELDS
     list_display = ["title", "brand", "start_date", "start_time", "time_zone", "status"]
     list_filter = ["status", "brand"]
     list_select_related = ["brand"]

@@ -19,7 +19,7 @@ from django.utils import timezone
 from newsroom import permissions
 from newsroom.core.dates import format_moment
 from newsroom.coverage import sync_coverage
-from newsroom.models import Article, Correction
+from newsroom.models import Article, Correction, SendBackNote
 
 
 class WorkflowError(ValidationError):
@@ -91,6 +91,19 @@ def submit_for_review(*, article: Article, by: AbstractBaseUser) -> Article:
         )
     article.status = Article.Status.REVIEW
     return _save_with_revision(article=article, by=by, comment="Submitted for review")
+
+
+@transaction.atomic
+def send_back(*, article: Article, by: AbstractBaseUser, note: str) -> SendBackNote:
+    """Return a story in review to its writer as a draft, saying why."""
+    _require(permissions.can_publish(by), "Only editors can send a story back.")
+    if article.status != Article.Status.REVIEW:
+        raise WorkflowError(f"“{article}” is not in review.")
+    if not note.strip():
+        raise WorkflowError("Say in a few words what the writer should change.")
+    article.status = Article.Status.DRAFT
+    _save_with_revision(article=article, by=by, comment="Sent back to the writer")
+    return SendBackNote.objects.create(article=article, note=note, sent_by=by)
 
 
 @transaction.atomic

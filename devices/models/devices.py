@@ -28,6 +28,23 @@ MAX_NAME_WORDS = 8
 
 
 class DeviceQuerySet(models.QuerySet):
+    def with_open_claims(self):
+        """Devices with claims still open (`SpecClaimQuerySet.open`), each
+        with their number as `open_claims`, most first."""
+        counts = (
+            SpecClaim.objects.open()
+            .filter(device=models.OuterRef("pk"))
+            .order_by()
+            .values("device")
+            .annotate(count=models.Count("pk"))
+            .values("count")
+        )
+        return (
+            self.annotate(open_claims=models.Subquery(counts))
+            .filter(open_claims__gt=0)
+            .order_by("-open_claims", "name")
+        )
+
     def matching(self, text: str):
         """Devices whose names hold every word of `text`, each word in the
         name, the series, the brand's name or any alias or leaked name, so

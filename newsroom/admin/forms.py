@@ -8,12 +8,15 @@ from newsroom import permissions
 from newsroom.core.admin_widgets import ZonedSplitDateTime, time_zone_note
 from newsroom.core.concurrency import VersionCheckedFormMixin
 from newsroom.core.date_limits import validate_year
+from newsroom.core.pending_uploads import PendingUploadFormMixin
 
 # Shown beside the body field; the embed syntax comes from its one definition.
 BODY_HELP = "Markdown. Raw HTML is cleaned: scripts and event handlers are removed. "
 
 
-class ArticleAdminForm(VersionCheckedFormMixin, forms.ModelForm):
+class ArticleAdminForm(
+    VersionCheckedFormMixin, PendingUploadFormMixin, forms.ModelForm
+):
     """The story form, shaped by the role of whoever fills it in.
 
     `editing_user` is set by the admin on a subclass made per request.
@@ -56,3 +59,14 @@ class ScheduleForm(forms.Form):
         if moment <= timezone.now():
             raise forms.ValidationError("Pick a time in the future.")
         return moment
+
+
+class SendBackForm(forms.Form):
+    """The step of the "Send back" action: what the writer should change."""
+
+    note = forms.CharField(
+        label="Note to the writer",
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="The writer sees it on the story and on their desk.",
+    )

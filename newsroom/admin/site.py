@@ -2,6 +2,7 @@ from django.contrib import admin
 from reversion.admin import VersionAdmin
 
 from newsroom import services
+from newsroom.admin.autosave import AutosaveAdminMixin
 from newsroom.admin.workflow import (
     ArticleWorkflowMixin,
     PublicationStateFilter,
@@ -70,6 +71,7 @@ class ArticleLaunchEventInline(CoverageInline):
 
 @admin.register(Article)
 class ArticleAdmin(
+    AutosaveAdminMixin,
     ArticleWorkflowMixin,
     HistoryPermissionMixin,
     VersionCheckedAdminMixin,

@@ -20,11 +20,11 @@ from django.utils.html import format_html
 from django.utils.text import format_lazy
 
 from newsroom import permissions, services
-from newsroom.admin.forms import ArticleAdminForm, ScheduleForm
+from newsroom.admin.forms import ArticleAdminForm, ScheduleForm, SendBackForm
 from newsroom.core.addresses import absolute_url
 from newsroom.core.admin_widgets import EditingAdminMixin, time_zone_note
 from newsroom.core.dates import SHORT_DATE, format_moment
-from newsroom.models import Article, ShareLink
+from newsroom.models import Article, SendBackNote, ShareLink
 
 
 class PublicationStateFilter(admin.SimpleListFilter):
@@ -47,9 +47,7 @@ class PublicationStateFilter(admin.SimpleListFilter):
             case "draft" | "review" as status:
                 return queryset.filter(status=status)
             case "scheduled":
-                return queryset.filter(
-                    status=Article.Status.PUBLISHED, published_at__gt=now
-                )
+                return queryset.scheduled(now=now)
             case "live":
                 return queryset.published(now=now)
         return queryset
@@ -79,7 +77,13 @@ class ShareLinkInline(EditingAdminMixin, admin.TabularInline):
 
 class ArticleWorkflowMixin:
     form = ArticleAdminForm
-    actions = ["submit_for_review", "publish_now", "schedule", "unpublish"]
+    actions = [
+        "submit_for_review",
+        "send_back",
+        "publish_now",
+        "schedule",
+        "unpublish",
+    ]
 
     # --- Role rules ---------------------------------------------------------
 
@@ -114,7 +118,12 @@ class ArticleWorkflowMixin:
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         self._readable_or_404(request, object_id)
-        return super().change_view(request, object_id, form_url, extra_context)
+        story = self.get_object(request, unquote(object_id))
+        context = {**(extra_context or {})}
+        if story.status == Article.Status.DRAFT:
+            # Why an editor sent it back, until the writer submits it again.
+            context["send_back_note"] = SendBackNote.objects.latest_for(story)
+        return super().change_view(request, object_id, form_url, context)
 
     def delete_view(self, request, object_id, extra_context=None):
         self._readable_or_404(request, object_id)
@@ -261,6 +270,31 @@ class ArticleWorkflowMixin:
                 "opts": self.model._meta,
                 "form": form,
                 "media": self.media + form.media,
+                "stories": queryset,
+                "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+            },
+        )
+
+    @admin.action(description="Send back to the writer…", permissions=["publish"])
+    def send_back(self, request, queryset):
+        form = SendBackForm(request.POST if "apply" in request.POST else None)
+        if form.is_valid():
+            self._apply(
+                request,
+                queryset,
+                services.send_back,
+                "sent back to the writer",
+                note=form.cleaned_data["note"],
+            )
+            return None
+        return TemplateResponse(
+            request,
+            "admin/newsroom/article/send_back.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": "Send stories back to their writers",
+                "opts": self.model._meta,
+                "form": form,
                 "stories": queryset,
                 "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
             },

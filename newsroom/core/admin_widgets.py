@@ -7,6 +7,7 @@ Nothing here imports models, so `devices` may use it too.
 
 import logging
 
+from django import forms
 from django.contrib import messages
 from django.contrib.admin import widgets
 from django.core.exceptions import PermissionDenied
@@ -38,18 +39,80 @@ def thumbnail(fieldfile, *, alt: str, size: int = 48):
     )
 
 
+DATE_HINT = "YYYY-MM-DD"
+TIME_HINT = "HH:MM:SS, 24-hour"
+
+
+def _with_hint(html, attrs, hint: str):
+    """A widget's HTML with the format to type named beside it."""
+    hint_id = f"{(attrs or {}).get('id') or 'field'}-format"
+    note = format_html('<span class="format-hint" id="{}">{}</span>', hint_id, hint)
+    # Both parts are already escaped.
+    return mark_safe(f"{html} {note}")
+
+
+class _Hinted:
+    """A native picker that says which format it takes, for the browsers
+    (and the keyboard users) who type into it."""
+
+    hint = ""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        attrs = dict(attrs or {})
+        if attrs.get("id"):
+            attrs["aria-describedby"] = f"{attrs['id']}-format"
+        html = super().render(name, value, attrs, renderer)
+        return _with_hint(html, attrs, self.hint)
+
+
+class PickerDateInput(_Hinted, forms.DateInput):
+    """The browser's own date picker; the value travels as YYYY-MM-DD."""
+
+    input_type = "date"
+    hint = DATE_HINT
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+class PickerTimeInput(_Hinted, forms.TimeInput):
+    """The browser's own time picker, to the second (a scheduled story may
+    need them)."""
+
+    input_type = "time"
+    hint = TIME_HINT
+
+    def __init__(self, attrs=None):
+        super().__init__({"step": "1", **(attrs or {})}, format="%H:%M:%S")
+
+
 class ZonedSplitDateTime(widgets.AdminSplitDateTime):
-    """The admin's date and time inputs, with the time zone named beside them.
+    """Date and time pickers, with the format and the time zone named.
 
     Django reads and shows admin times in the current zone, which is the
     `TIME_ZONE` setting; saying so stops "09:00" from being read as UTC.
     """
 
+    def __init__(self, attrs=None):
+        forms.MultiWidget.__init__(
+            self, [PickerDateInput(attrs), PickerTimeInput(attrs)], attrs
+        )
+
     def render(self, name, value, attrs=None, renderer=None):
+        # The split template renders its parts itself: the hint goes here.
         html = super().render(name, value, attrs, renderer)
+        hint = _with_hint("", attrs, f"Date {DATE_HINT}, time {TIME_HINT}.")
         note = format_html('<span class="timezone-note">{}</span>', time_zone_note())
-        # Both parts are already escaped.
-        return mark_safe(f"{html} {note}")
+        # All parts are already escaped.
+        return mark_safe(f"{html}{hint} {note}")
+
+
+# Every date, time and moment an editor enters, in any admin.
+DATE_PICKERS = {
+    models.DateTimeField: {"widget": ZonedSplitDateTime},
+    models.DateField: {"widget": PickerDateInput},
+    models.TimeField: {"widget": PickerTimeInput},
+}
 
 
 class EditingAdminMixin:
@@ -57,7 +120,7 @@ class EditingAdminMixin:
     https for addresses typed without a scheme."""
 
     formfield_overrides = {
-        models.DateTimeField: {"widget": ZonedSplitDateTime},
+        **DATE_PICKERS,
         models.ImageField: {"form_class": ImageUploadField},
         # Addresses typed without a scheme are taken as https (Django 6's way).
         models.URLField: {"assume_scheme": "https"},

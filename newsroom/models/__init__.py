@@ -9,6 +9,7 @@ from newsroom.models.articles import (
     Correction,
     CoverageLink,
 )
+from newsroom.models.desk import AutosavedDraft, SendBackNote
 from newsroom.models.filing import Section, Tag
 from newsroom.models.people import Author, AuthorLink
 from newsroom.models.sharing import ShareLink, ShareLinkQuerySet
@@ -20,10 +21,12 @@ __all__ = [
     "ArticleQuerySet",
     "Author",
     "AuthorLink",
+    "AutosavedDraft",
     "Byline",
     "Correction",
     "CoverageLink",
     "Section",
+    "SendBackNote",
     "ShareLink",
     "ShareLinkQuerySet",
     "Tag",

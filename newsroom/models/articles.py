@@ -57,6 +57,23 @@ class ArticleQuerySet(models.QuerySet):
             published_at__lte=now or timezone.now(),
         )
 
+    def scheduled(self, *, now=None):
+        """Published stories whose time has not come yet: they go live by
+        themselves (the other side of `published`)."""
+        return self.filter(
+            status=Article.Status.PUBLISHED, published_at__gt=now or timezone.now()
+        )
+
+    def in_status(self, status):
+        return self.filter(status=status)
+
+    def owned_by(self, user):
+        """Stories `user` started or has a byline on (see permissions.owns)."""
+        return self.filter(
+            Q(created_by=user)
+            | Q(pk__in=Byline.objects.filter(author__user=user).values("article_id"))
+        )
+
     # "Stories about X", one rule each, for pages, feeds and sitemaps alike.
     # `record` may be an OuterRef, so sitemaps can use them in subqueries.
 

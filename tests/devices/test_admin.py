@@ -104,7 +104,7 @@ class TestDeviceAdmin:
                 [
                     {
                         "field": field.pk,
-                        "value_number": "50",
+                        "claimed_value_number": "50",
                         "confidence": "expected",
                         "stated_on": "2022-06-28",
                     }

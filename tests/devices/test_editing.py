@@ -178,7 +178,7 @@ def test_compare_lists_spec_claims_added_never_changed(client, editor):
         {
             "spec_claims-TOTAL_FORMS": 2,
             "spec_claims-1-field": battery.pk,
-            "spec_claims-1-value_number": "4860",
+            "spec_claims-1-claimed_value_number": "4860",
             "spec_claims-1-confidence": "confirmed",
             "spec_claims-1-stated_on": "2022-07-04",
         }

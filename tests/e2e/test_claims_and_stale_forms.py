@@ -72,8 +72,7 @@ def pick_autocomplete(page, select_id, text):
 def confirm_claim_of_newer(page):
     page.select_option("#id_confidence", "confirmed")
     pick_autocomplete(page, "id_source", "Xiaomi launch event")
-    page.fill("#id_stated_on", "")
-    page.type("#id_stated_on", "2022-07-04")
+    page.fill("#id_stated_on", "2022-07-04")
     submit(page, "input[name=_save]")
 
 
@@ -96,11 +95,10 @@ def test_editor_confirms_a_spec_and_a_camera_sensor(page, demo):
     prefix = f"id_spec_claims-{row}"
     pick_autocomplete(page, f"{prefix}-field", "Camera sensor")
     page.select_option(f"#{prefix}-camera", label="Xiaomi 12S Ultra: Main camera")
-    page.type(f"#{prefix}-value_text", "Sony IMX989")
+    page.type(f"[name='spec_claims-{row}-claimed_value_text']", "Sony IMX989")
     page.select_option(f"#{prefix}-confidence", "confirmed")
     pick_autocomplete(page, f"{prefix}-source", "Xiaomi launch event")
-    page.fill(f"#{prefix}-stated_on", "")
-    page.type(f"#{prefix}-stated_on", "2022-07-04")
+    page.fill(f"#{prefix}-stated_on", "2022-07-04")
     submit(page, "input[name=_continue]")
     assert "was changed successfully" in page.content()
 
