@@ -7,6 +7,7 @@ from newsroom.admin.workflow import (
     PublicationStateFilter,
     ShareLinkInline,
 )
+from newsroom.admin.writing import WritingAidsAdminMixin
 from newsroom.core.admin_widgets import (
     EditingAdminMixin,
     HistoryPermissionMixin,
@@ -70,6 +71,7 @@ class ArticleLaunchEventInline(CoverageInline):
 
 @admin.register(Article)
 class ArticleAdmin(
+    WritingAidsAdminMixin,
     ArticleWorkflowMixin,
     HistoryPermissionMixin,
     VersionCheckedAdminMixin,
