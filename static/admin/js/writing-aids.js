@@ -173,8 +173,12 @@
           : " (the date becomes the day the story goes live)");
     }
     slug.addEventListener("input", update);
-    /* The admin fills the slug in from the title as it is typed. */
-    if (title) title.addEventListener("input", function () { window.setTimeout(update, 0); });
+    /* The admin fills the slug in from the title on keyup and change. */
+    if (title) {
+      ["input", "keyup", "change"].forEach(function (type) {
+        title.addEventListener(type, function () { window.setTimeout(update, 0); });
+      });
+    }
     update();
   }
 
