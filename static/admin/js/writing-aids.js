@@ -130,11 +130,12 @@
     return li;
   }
 
-  function note(after, className) {
+  /* A line under a field, where the admin puts help text. */
+  function note(field, className) {
     var p = document.createElement("p");
-    p.className = "writing-note " + className;
+    p.className = "help writing-note " + className;
     p.setAttribute("aria-live", "polite");
-    after.insertAdjacentElement("afterend", p);
+    (field.closest(".flex-container") || field).insertAdjacentElement("afterend", p);
     return p;
   }
 
