@@ -152,7 +152,11 @@
       search.select();
       searchNow();
     });
-    search.addEventListener("input", searchNow);
+    search.addEventListener("input", function () {
+      /* Enter never takes a choice made for what was typed before. */
+      pickerChoices.fill([]);
+      searchNow();
+    });
     search.addEventListener("keydown", function (event) {
       if (event.key === "Escape") {
         event.preventDefault();
@@ -209,6 +213,11 @@
       if (!found) {
         closeSuggestions();
         return;
+      }
+      if (!opening || opening.query !== found[2]) {
+        /* Choices for what was typed before are not offered for this. */
+        suggestions.hidden = true;
+        typedChoices.fill([]);
       }
       opening = {
         start: found.index + found[1].length,
