@@ -146,7 +146,7 @@ def test_live_preview_shows_unsaved_text_with_a_live_spec_table(
     table.wait_for()
     assert "Xiaomi 12S Ultra specs" in table.inner_text()
     assert "Preview: not public." in frame.get_by_role("note").inner_text()
-    assert "(not saved)" in page.locator(".live-preview-state").inner_text()
+    expect(page.locator(".live-preview-state")).to_contain_text("(not saved)")
 
     page.get_by_role("button", name="Phone (390 px)").click()
     iframe = page.locator("iframe[title='Live preview of the story']")
@@ -169,7 +169,7 @@ def test_live_preview_shows_unsaved_text_with_a_live_spec_table(
 def test_live_preview_of_a_new_story_asks_for_a_first_save(page, demo):
     new_story(page, demo)
     page.get_by_role("button", name="Live preview").click()
-    assert "Save the story once" in page.locator(".live-preview-state").inner_text()
+    expect(page.locator(".live-preview-state")).to_contain_text("Save the story once")
 
 
 def test_toolbar_makes_bold_text_and_a_link(page, demo, script_failures):
