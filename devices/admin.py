@@ -428,6 +428,7 @@ class DeviceAdmin(
 ):
     list_display = [
         "name",
+        "slug",
         "device_thumbnail",
         "brand",
         "status",
@@ -476,7 +477,15 @@ class DeviceAdmin(
 @admin.register(LaunchEvent)
 class LaunchEventAdmin(HistoryPermissionMixin, VersionCheckedAdminMixin, VersionAdmin):
     formfield_overrides = FORM_FIELDS
-    list_display = ["title", "brand", "start_date", "start_time", "time_zone", "status"]
+    list_display = [
+        "title",
+        "slug",
+        "brand",
+        "start_date",
+        "start_time",
+        "time_zone",
+        "status",
+    ]
     list_filter = ["status", "brand"]
     list_select_related = ["brand"]
     search_fields = ["title", "slug"]

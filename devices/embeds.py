@@ -181,29 +181,73 @@ def referenced_slugs(embeds) -> tuple[set[str], set[str]]:
     return devices, events
 
 
-def validate_embeds(text: str) -> None:
-    """Raise ValidationError naming every malformed embed and unknown slug."""
-    errors = []
-    for match in EMBED_LINE.finditer(text or ""):
+@dataclass(frozen=True)
+class LineCheck:
+    """One embed line of a body as the save will judge it."""
+
+    number: int  # 1-based, counting CR LF, CR and LF alike as one break
+    line: str
+    embed: Embed | None
+    problems: tuple[str, ...]
+
+
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def check_lines(text: str) -> list[LineCheck]:
+    """Every embed line of `text`, in order, with what is wrong with it.
+
+    The one check behind both the save (`validate_embeds`) and the editor's
+    as-you-type marks; unknown slugs cost two queries for the whole body.
+    """
+    text = text or ""
+    found, line, seen_up_to = [], 1, 0
+    for match in EMBED_LINE.finditer(text):
+        line += len(LINE_BREAK.findall(text, seen_up_to, match.start()))
+        seen_up_to = match.start()
         try:
-            parse(_inner(match) or "?")
+            found.append((line, match, parse(_inner(match) or "?"), ()))
         except EmbedSyntaxError as error:
-            errors.append(str(error))
-    device_slugs, event_slugs = referenced_slugs(find_embeds(text))
+            found.append((line, match, None, (str(error),)))
+    device_slugs, event_slugs = referenced_slugs(e for _, _, e, _ in found if e)
     known_devices = set(
         Device.objects.filter(slug__in=device_slugs).values_list("slug", flat=True)
     )
     known_events = set(
         LaunchEvent.objects.filter(slug__in=event_slugs).values_list("slug", flat=True)
     )
-    errors += [
-        f"No device has the slug “{slug}”."
-        for slug in sorted(device_slugs - known_devices)
-    ]
-    errors += [
-        f"No launch event has the slug “{slug}”."
-        for slug in sorted(event_slugs - known_events)
-    ]
+    checks = []
+    for number, match, embed, problems in found:
+        if embed is not None:
+            problems = (
+                *(
+                    f"No device has the slug “{slug}”."
+                    for slug in embed.device_slugs
+                    if slug not in known_devices
+                ),
+                *(
+                    f"No launch event has the slug “{slug}”."
+                    for slug in embed.event_slugs
+                    if slug not in known_events
+                ),
+            )
+        checks.append(LineCheck(number, match.group(0).strip(), embed, problems))
+    return checks
+
+
+def validate_embeds(text: str) -> None:
+    """Raise ValidationError naming every malformed embed and unknown slug."""
+    checks = check_lines(text)
+    errors = [check.problems[0] for check in checks if check.embed is None]
+    # Each unknown slug once, however many lines name it.
+    unknown = {
+        problem
+        for check in checks
+        if check.embed is not None
+        for problem in check.problems
+    }
+    errors += sorted(p for p in unknown if p.startswith("No device"))
+    errors += sorted(p for p in unknown if p.startswith("No launch event"))
     if errors:
         raise ValidationError(errors)
 

@@ -5,6 +5,8 @@ Sanitising is an allowlist (nh3): whatever an author types, only these tags,
 attributes and URL schemes reach a reader.
 """
 
+import html as html_entities
+import re
 import secrets
 
 import markdown
@@ -92,3 +94,18 @@ def render_bodies(articles, *, plain: bool = False) -> dict[int, str]:
         [article.body_html for article in articles], plain=plain
     )
     return {article.pk: body for article, body in zip(articles, bodies, strict=True)}
+
+
+# Reading time, as editors are shown it while writing: a steady adult reading
+# pace for screen text. Embeds are not counted; readers scan tables.
+WORDS_PER_MINUTE = 230
+TAG = re.compile(r"<[^>]*>")
+
+
+def reading_time(html: str) -> tuple[int, int]:
+    """The words of a rendered body and the minutes they take to read (at
+    least one for any text)."""
+    # Tags become spaces, so "<p>one</p><p>two</p>" is two words.
+    text = html_entities.unescape(TAG.sub(" ", html or ""))
+    words = len(text.split())
+    return words, -(-words // WORDS_PER_MINUTE)

@@ -2,7 +2,9 @@
 
 Two ways in: staff open `preview/<pk>/` (anyone else gets a 404, so the
 address gives nothing away), and people without an account open a share
-link an editor made, until it expires or is revoked. Both render the
+link an editor made, until it expires or is revoked. The change form's live
+preview POSTs the text being typed to `preview/<pk>/`, which shows the story
+with it in place of the saved text, saving nothing. Both render the
 reader's template with a banner, and tell search engines and caches to keep
 the page to themselves.
 """
@@ -12,7 +14,12 @@ from django.shortcuts import get_object_or_404, redirect
 from django.views.generic import DetailView
 
 from newsroom import permissions
+from newsroom.markup import render_markdown
 from newsroom.models import Article, ShareLink
+
+# What the live preview shows as typed; the rest (bylines, tags, the image
+# itself) is the story as saved.
+UNSAVED_FIELDS = ["title", "dek", "body", "hero_alt", "hero_caption", "hero_credit"]
 
 
 class PrivateStoryView(DetailView):
@@ -42,6 +49,17 @@ class ArticlePreviewView(PrivateStoryView):
         if not permissions.can_preview(self.request.user, article):
             raise Http404("No story here.")
         return article
+
+    def post(self, request, *args, **kwargs):
+        """The story with the change form's unsaved text (nothing is saved)."""
+        self.object = self.get_object()
+        for name in UNSAVED_FIELDS:
+            if name in request.POST:
+                setattr(self.object, name, request.POST[name])
+        # Cleaned as a save would (CR LF and all), then rendered the same way.
+        self.object.clean_text_fields()
+        self.object.body_html = render_markdown(self.object.body)
+        return self.render_to_response(self.get_context_data(object=self.object))
 
 
 class SharedArticleView(PrivateStoryView):

@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from devices import embeds
 from newsroom import permissions
+from newsroom.admin.writing import StoryBodyWidget
 from newsroom.core.admin_widgets import ZonedSplitDateTime, time_zone_note
 from newsroom.core.concurrency import VersionCheckedFormMixin
 from newsroom.core.date_limits import validate_year
@@ -28,6 +29,7 @@ class ArticleAdminForm(
         super().__init__(*args, **kwargs)
         if "body" in self.fields:
             self.fields["body"].help_text = BODY_HELP + embeds.syntax_help()
+            self.fields["body"].widget = StoryBodyWidget(story=self.instance)
         status = self.fields.get("status")
         if status is not None and self.editing_user is not None:
             allowed = permissions.allowed_statuses(self.editing_user)

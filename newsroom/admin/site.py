@@ -8,6 +8,7 @@ from newsroom.admin.workflow import (
     PublicationStateFilter,
     ShareLinkInline,
 )
+from newsroom.admin.writing import WritingAidsAdminMixin
 from newsroom.core.admin_widgets import (
     EditingAdminMixin,
     HistoryPermissionMixin,
@@ -72,6 +73,7 @@ class ArticleLaunchEventInline(CoverageInline):
 @admin.register(Article)
 class ArticleAdmin(
     AutosaveAdminMixin,
+    WritingAidsAdminMixin,
     ArticleWorkflowMixin,
     HistoryPermissionMixin,
     VersionCheckedAdminMixin,

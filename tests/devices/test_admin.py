@@ -130,6 +130,18 @@ class TestDeviceAdmin:
         ).content.decode()
         assert "Kept" in html and "Filtered out" not in html
 
+    def test_changelist_shows_and_searches_slugs_for_embeds(self, admin_client):
+        DeviceFactory(name="Xiaomi 12S Ultra", slug="xiaomi-12s-ultra")
+        DeviceFactory(name="Xiaomi 11 Ultra", slug="xiaomi-11-ultra")
+        html = admin_client.get(
+            "/admin/devices/device/", {"q": "12s-ultra"}
+        ).content.decode()
+        assert '<td class="field-slug">xiaomi-12s-ultra</td>' in html
+        assert "xiaomi-11-ultra" not in html
+        event = LaunchEventFactory(slug="xiaomi-12s-launch")
+        html = admin_client.get("/admin/devices/launchevent/").content.decode()
+        assert f'<td class="field-slug">{event.slug}</td>' in html
+
 
 class TestEventAdmin:
     def test_moving_an_event_bumps_its_sequence(self, admin_client):

@@ -5,7 +5,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from devices.confidence import Confidence
-from devices.embeds import Embed, find_embeds, validate_embeds
+from devices.embeds import Embed, check_lines, find_embeds, validate_embeds
 from devices.models import CameraModule
 from devices.services import confirm_spec, record_claim, reschedule_event
 from newsroom.coverage import sync_coverage
@@ -271,3 +271,20 @@ class TestCoverage:
         story.save()
         sync_coverage(article=story)
         assert list(story.devices.all()) == [ultra]
+
+
+def test_line_checks_number_lines_and_name_what_the_save_would(ultra):
+    body = "Intro.\r\n\r\n[[specs ultra]]\r[[specs ultar]]\n[[spex ultra]]\n    [[x]]"
+    checks = check_lines(body)
+    # The indented line is a code block, not an embed.
+    assert [(c.number, c.line, c.problems) for c in checks[:2]] == [
+        (3, "[[specs ultra]]", ()),
+        (4, "[[specs ultar]]", ("No device has the slug “ultar”.",)),
+    ]
+    assert checks[2].embed is None and "is not an embed" in checks[2].problems[0]
+    assert len(checks) == 3
+    with pytest.raises(ValidationError) as refused:
+        validate_embeds(body)
+    assert set(refused.value.messages) == {
+        problem for check in checks for problem in check.problems
+    }

@@ -207,7 +207,12 @@ def assert_graceful(response, method, path, extra=""):
         assert b'rel="stylesheet"' in content, f"{where}: unstyled error page"
     if status == 405:
         assert response["Allow"], where
-        assert int(response["Content-Length"]) == len(content), where
+        if method == "HEAD":
+            # The length of the page a GET would get, without the page
+            # (RFC 9110, 9.3.2); the test client drops the body as servers do.
+            assert int(response["Content-Length"]) > 0 and content == b"", where
+        else:
+            assert int(response["Content-Length"]) == len(content), where
     if method == "OPTIONS" and status == 200:
         assert response["Allow"] and content == b"", where
     in_admin = path.lstrip("/").startswith("admin")
