@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('newsroom', '0008_authors_sections_tags_versions'),
+        ('newsroom', '0009_story_search_vector'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
