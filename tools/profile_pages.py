@@ -71,11 +71,20 @@ def profile(path, *, renders, top):
     print(f"  {len(queries)} queries, {total_sql:.1f} ms of SQL; slowest:")
     for seconds, sql in sorted(queries, reverse=True)[:3]:
         print(f"    {seconds * 1000:7.2f} ms  {sql[:160]}")
-    out = io.StringIO()
-    stats = pstats.Stats(profiler, stream=out).sort_stats("cumulative")
-    stats.print_stats(top)
-    lines = [line for line in out.getvalue().splitlines() if line.strip()]
-    print("\n".join("  " + line for line in lines[-top - 1 :]))
+    for order, restriction, title in [
+        ("cumulative", rf"{ROOT}/(newsroom|devices)/", "the project's own code"),
+        ("tottime", "", "all code, by time spent in the function itself"),
+    ]:
+        out = io.StringIO()
+        stats = pstats.Stats(profiler, stream=out).sort_stats(order)
+        stats.print_stats(*filter(None, [restriction]), top)
+        lines = [line for line in out.getvalue().splitlines() if line.strip()]
+        print(f"  Top {top} by {order} time, {title}, over {renders} renders:")
+        print(
+            "\n".join(
+                "  " + line.replace(str(ROOT) + "/", "") for line in lines[-top - 1 :]
+            )
+        )
 
 
 def main(argv=None):
