@@ -36,8 +36,13 @@ class StoryFeed(SubscriberFeed):
         # update: the feed's content changed, so must its validators. So
         # does a change to a device or event a story covers, since its
         # embeds show their current data.
+        # The newest FEED_SIZE stories are picked first (an index walk), and
+        # only their covered records are grouped: grouping before the limit
+        # would read the whole archive on every poll.
+        picked = self.stories(subject).order_by("-published_at", "-pk")
+        picked = picked.values("pk")[:FEED_SIZE]
         newest = (
-            self.stories(subject)
+            Article.objects.filter(pk__in=picked)
             .annotate(
                 devices_changed=Max("devices__updated_at"),
                 events_changed=Max("launch_events__updated_at"),
@@ -48,7 +53,7 @@ class StoryFeed(SubscriberFeed):
             (pk, max(filter(None, changes)))
             for pk, *changes in newest.values_list(
                 "pk", "published_at", "updated_at", "devices_changed", "events_changed"
-            )[:FEED_SIZE]
+            )
         ]
 
     def label_versions(self, subject, versions):

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404
 from django.views.generic import (
     ArchiveIndexView,
@@ -7,6 +8,7 @@ from django.views.generic import (
     MonthArchiveView,
 )
 
+from newsroom.core.pagination import BoundedPaginator
 from newsroom.listings import public_stories
 from newsroom.models import Article, Author, Section, Tag
 from newsroom.search import (
@@ -24,6 +26,7 @@ class StoryListView(ListView):
     """A paginated list of public stories; subclasses narrow it down."""
 
     paginate_by = settings.NEWSROOM_PAGE_SIZE
+    paginator_class = BoundedPaginator
     context_object_name = "stories"
 
     def get_queryset(self):
@@ -117,6 +120,7 @@ class ArticleDetailView(ArticleDateMixin, DateDetailView):
 class ArchiveIndex(ArticleDateMixin, ArchiveIndexView):
     date_list_period = "month"
     paginate_by = settings.NEWSROOM_PAGE_SIZE
+    paginator_class = BoundedPaginator
     context_object_name = "stories"
     template_name = "newsroom/article_archive.html"
 
@@ -132,6 +136,8 @@ class SearchView(StoryListView):
     grouped by kind with counts; stories with a marked snippet."""
 
     template_name = "newsroom/search.html"
+    # The page says how many stories match, so they are all counted.
+    paginator_class = Paginator
 
     def get_queryset(self):
         self.terms = parse_query(self.request.GET.get("q"))

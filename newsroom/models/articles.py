@@ -19,6 +19,8 @@ from newsroom.models.people import Author
 
 # A story edited within this long of going live is not shown as "updated".
 UPDATE_GRACE = timezone.timedelta(minutes=10)
+# Related stories are chosen among this many newest stories of each tag.
+RELATED_CANDIDATES = 50
 
 
 def story_vector():
@@ -143,11 +145,24 @@ class ArticleQuerySet(models.QuerySet):
         )
 
     def related_to(self, article, *, limit=4):
-        """Stories sharing the most tags with `article`, newest first."""
+        """Stories sharing the most tags with `article`, newest first.
+
+        Only the RELATED_CANDIDATES stories most recently given each of its
+        tags are weighed: ranking every story that shares a tag would cost
+        more as the archive grows, and readers want recent related news.
+        """
         tag_ids = [tag.pk for tag in article.tags.all()]
+        if not tag_ids:
+            return self.none()
+        tagged = Article.tags.through.objects.exclude(article=article)
+        candidates = Q()
+        for tag_id in tag_ids:
+            # A walk down the (tag, article) index, newest story first.
+            recent = tagged.filter(tag_id=tag_id).order_by("-article_id")
+            recent = recent.values("article_id")[:RELATED_CANDIDATES]
+            candidates |= Q(pk__in=recent)
         return (
-            self.exclude(pk=article.pk)
-            .filter(tags__in=tag_ids)
+            self.filter(candidates)
             .annotate(shared_tags=Count("tags", filter=Q(tags__in=tag_ids)))
             .order_by("-shared_tags", "-published_at")[:limit]
         )
@@ -248,10 +263,16 @@ class Article(CleanTextMixin, VersionedModel):
             ("publish_article", "Can publish, schedule and unpublish stories"),
             ("edit_others_article", "Can edit stories by anyone, in any status"),
         ]
+        # Listings read these backwards: newest first, ties newest pk first
+        # (the pk is the last part of every index entry), so no sort is
+        # needed, and a deep page or a count walks the index, not the rows.
         indexes = [
-            models.Index(fields=["status", "-published_at"], name="article_public_idx"),
             models.Index(
-                fields=["section", "-published_at"], name="article_section_idx"
+                fields=["status", "published_at"], name="article_public_list_idx"
+            ),
+            models.Index(
+                fields=["section", "status", "published_at"],
+                name="article_section_list_idx",
             ),
             # The home page's lead: newest featured public story first.
             models.Index(

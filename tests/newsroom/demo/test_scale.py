@@ -1,0 +1,76 @@
+"""The benchmark's data generator: its rows are what the save path makes."""
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from devices.embeds import find_embeds, referenced_slugs
+from devices.models import Device, LaunchEvent, SpecClaim
+from newsroom.markup import render_markdown
+from newsroom.models import Article
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def bench_data():
+    call_command(
+        "make_bench_data", stories=50, devices=6, events=3, processes=1, verbosity=0
+    )
+
+
+def test_stories_carry_the_html_the_save_path_renders(bench_data):
+    stories = Article.objects.all()
+    assert stories.count() == 50
+    for story in stories:
+        assert story.body_html == render_markdown(story.body)
+        assert 1 <= len(find_embeds(story.body)) <= 4
+
+
+def test_coverage_links_follow_the_embeds(bench_data):
+    for story in Article.objects.prefetch_related("devices", "launch_events"):
+        devices, events = referenced_slugs(find_embeds(story.body))
+        assert {d.slug for d in story.devices.all()} == devices
+        assert {e.slug for e in story.launch_events.all()} == events
+
+
+def test_the_first_story_shows_its_four_embeds_filled_in(bench_data, client):
+    story = Article.objects.get(slug="bench-story-0")
+    assert [e.kind for e in find_embeds(story.body)] == [
+        "event",
+        "specs",
+        "cameras",
+        "compare",
+    ]
+    page = client.get(story.get_absolute_url()).content.decode()
+    assert "embed-placeholder" not in page
+    for device in story.devices.all():
+        assert device.name in page
+    assert story.launch_events.get().title in page
+
+
+def test_archive_holds_drafts_and_scheduled_stories_too(bench_data):
+    public = Article.objects.published()
+    assert Article.objects.filter(status=Article.Status.DRAFT).exists()
+    scheduled = Article.objects.filter(status=Article.Status.PUBLISHED).exclude(
+        pk__in=public.values("pk")
+    )
+    assert scheduled.exists()
+    assert public.count() < 50
+
+
+def test_devices_have_claims_and_cameras_and_events_their_times(bench_data):
+    assert Device.objects.count() == 6
+    for device in Device.objects.prefetch_related("cameras", "spec_claims"):
+        assert device.cameras.count() == 3
+        # Every camera value is a claim of that camera.
+        for camera in device.cameras.all():
+            assert camera.megapixels is not None
+            assert camera.sensor
+    assert SpecClaim.objects.filter(camera__isnull=True).exists()
+    for event in LaunchEvent.objects.all():
+        assert (event.starts_at, event.ends_at) == event.utc_span()
+
+
+def test_a_second_run_is_refused_rather_than_mixed_in(bench_data):
+    with pytest.raises(CommandError, match="already holds"):
+        call_command("make_bench_data", stories=5, devices=2, events=1, processes=1)
