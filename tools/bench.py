@@ -91,6 +91,7 @@ def find_pages():
     """Inside Django: {page name: path} in the benchmark data."""
     from django.urls import reverse
 
+    from devices.comparison import compare_path
     from devices.models import Device
     from newsroom.models import Article, Section
 
@@ -104,7 +105,7 @@ def find_pages():
         "home": reverse("newsroom:home"),
         "story": story.get_absolute_url(),
         "device": one.get_absolute_url(),
-        "compare": reverse("devices:compare", kwargs={"a": one.slug, "b": two.slug}),
+        "compare": compare_path([one.slug, two.slug]),
         # The deepest page a reader can reach (the paginator's own "last").
         "section": f"{section.get_absolute_url()}?page=last",
         "feed": reverse("newsroom:feed"),

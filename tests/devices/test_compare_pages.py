@@ -203,8 +203,9 @@ def test_device_pages_offer_comparisons_across_brands(client, phones):
 def test_compare_page_queries_are_fixed(client, phones, django_assert_max_num_queries):
     url = "/compare/vivo-x-fold-vs-vivo-x80-pro-vs-xiaomi-11-ultra-vs-xiaomi-12s-ultra/"
     # Devices with brands, aliases, cameras, claims; the picker's names; the
-    # sections of the header.
-    with django_assert_max_num_queries(6):
+    # sections of the header; on a cold page cache, when the next scheduled
+    # story goes live.
+    with django_assert_max_num_queries(7):
         assert client.get(url).status_code == 200
 
 

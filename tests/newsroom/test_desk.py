@@ -5,11 +5,11 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from devices.models import SpecClaim
+from devices.models import Source, SpecClaim
 from newsroom import services
 from newsroom.desk import desk_for
 from newsroom.models import Author
-from tests.devices.factories import DeviceFactory, SpecFieldFactory
+from tests.devices.factories import DeviceFactory, SourceFactory, SpecFieldFactory
 from tests.factories import ArticleFactory, AuthorFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -98,17 +98,36 @@ def test_devices_with_open_claims(client, editor):
     rumoured = DeviceFactory(name="Rumoured phone")
     settled = DeviceFactory(name="Settled phone")
     bare = DeviceFactory(name="Phone with no specs")
+    # Open until the official word arrives (devices.settlement).
+    official = SourceFactory(name="Maker", kind=Source.Kind.OFFICIAL)
+    leaker = SourceFactory(name="Leaker")
     SpecClaim.objects.create(
-        device=rumoured, field=chipset, value_text="X1", confidence="rumoured"
+        device=rumoured,
+        field=chipset,
+        value_text="X1",
+        confidence="rumoured",
+        source=leaker,
     )
     SpecClaim.objects.create(
-        device=rumoured, field=battery, value_number=5000, confidence="confirmed"
+        device=rumoured,
+        field=battery,
+        value_number=5000,
+        confidence="confirmed",
+        source=official,
     )
     SpecClaim.objects.create(
-        device=settled, field=chipset, value_text="X1", confidence="expected"
+        device=settled,
+        field=chipset,
+        value_text="X1",
+        confidence="expected",
+        source=leaker,
     )
     SpecClaim.objects.create(
-        device=settled, field=chipset, value_text="X1", confidence="confirmed"
+        device=settled,
+        field=chipset,
+        value_text="X1",
+        confidence="confirmed",
+        source=official,
     )
     open_devices = desk_for(editor).devices_with_open_claims
     assert [(d.name, d.open_claims) for d in open_devices] == [("Rumoured phone", 1)]

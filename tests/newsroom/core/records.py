@@ -6,7 +6,7 @@ from django.db import models
 
 from devices.models import CameraModule, DeviceAlias
 from newsroom.core.text import KEY, LINE, PROSE, text_fields
-from newsroom.models import AuthorLink, Correction
+from newsroom.models import AuthorLink, Correction, SendBackNote
 from tests.devices import factories as device_factories
 from tests.factories import (
     ArticleFactory,
@@ -24,6 +24,9 @@ MAKERS = {
     "newsroom.sharelink": ShareLinkFactory,
     "newsroom.correction": lambda: Correction.objects.create(
         article=ArticleFactory(), text="A correction."
+    ),
+    "newsroom.sendbacknote": lambda: SendBackNote.objects.create(
+        article=ArticleFactory(), note="Say where the battery figure comes from."
     ),
     "newsroom.authorlink": lambda: AuthorLink.objects.create(
         author=AuthorFactory(), label="Website", url="https://example.com/"
