@@ -6,6 +6,8 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
+from devices import services as device_services
+from devices.models import Device, Source, SpecField
 from tests.e2e.admin import (
     STORIES,
     body_field,
@@ -37,6 +39,17 @@ def select_and_act(page, base, title, action):
 
 
 def test_review_queues_and_the_send_back_note(browser, demo):
+    # The demo's launch settled every rumour it had; a new one is open.
+    device_services.record_claim(
+        device=Device.objects.get(slug="xiaomi-12s-ultra"),
+        field=SpecField.objects.create(
+            name="Weight", slug="weight", kind="number", unit="g"
+        ),
+        value=225,
+        source=Source.objects.create(
+            name="A tipster", slug="a-tipster", kind=Source.Kind.LEAKER
+        ),
+    )
     writer = browser.new_context().new_page()
     sign_in(writer, demo, "contributor")
     writer.goto(f"{demo}{STORIES}add/")
