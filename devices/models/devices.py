@@ -25,6 +25,14 @@ from newsroom.core.text import CleanTextMixin
 # A reader's words beyond this many are ignored when matching names: each one
 # is a condition of its own, and names are short.
 MAX_NAME_WORDS = 8
+# How a device offered for comparison is like the one shown, most telling first.
+FLAGS_OF_LIKENESS = (
+    "in_lineage",
+    "same_series",
+    "same_launch",
+    "same_chipset",
+    "same_optics",
+)
 
 
 class DeviceQuerySet(models.QuerySet):
@@ -125,11 +133,9 @@ class DeviceQuerySet(models.QuerySet):
             | models.Q(same_optics=True)
             | models.Q(brand=device.brand_id)
         ).order_by(
-            "-in_lineage",
-            "-same_series",
-            "-same_launch",
-            "-same_chipset",
-            "-same_optics",
+            # A comparison with NULL (no predecessor, no chipset) is no match:
+            # last, as SQLite sorts it, where PostgreSQL would put it first.
+            *(models.F(flag).desc(nulls_last=True) for flag in FLAGS_OF_LIKENESS),
             "name",
         )[:limit]
 

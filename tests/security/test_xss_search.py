@@ -8,7 +8,10 @@ from tests.security.xss import (
 
 XSS_SURFACES = {
     "search results": lambda story, c: c.reader.get("/search/", {"q": "Hostile"}),
-    "search for the payload": lambda story, c: c.reader.get(
-        "/search/", {"q": f"Hostile {story.body}"}
+    # Marks inside the hostile headline and snippet. Its own words, not its
+    # markup: PostgreSQL's text search does not index tags, so a query made
+    # of them finds nothing there (hostile queries: test_search_kinds).
+    "search for its words": lambda story, c: c.reader.get(
+        "/search/", {"q": story.title.split("<")[0].split("&")[0][:14]}
     ),
 }

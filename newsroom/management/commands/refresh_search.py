@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 
+from newsroom.core.page_cache import content_changed
 from newsroom.models import Article
 
 
@@ -12,4 +13,6 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         updated = Article.objects.all().refresh_search_vectors()
+        # An update() sends no signal: cached search pages must go by hand.
+        content_changed()
         self.stdout.write(f"Search vectors refreshed for {updated} stories.")
