@@ -179,6 +179,25 @@ EVENT = {
 DEMO_REVISION_COMMENT = "Loaded with the demo"
 
 
+def ensure_spec_fields(catalogue) -> dict:
+    """The catalogue's spec lines ({slug: (group, name, kind, unit, higher is
+    better, position)}), added where missing; an editor's changes are kept."""
+    fields = {}
+    for slug, (group, name, kind, unit, higher, position) in catalogue.items():
+        fields[slug], _ = SpecField.objects.get_or_create(
+            slug=slug,
+            defaults={
+                "group": group,
+                "name": name,
+                "kind": kind,
+                "unit": unit,
+                "higher_is_better": higher,
+                "position": position,
+            },
+        )
+    return fields
+
+
 @contextmanager
 def demo_revision():
     """The first revision of what is created inside, so History can bring
@@ -319,19 +338,7 @@ def load_devices() -> list[str]:
             lookup={"slug": slug},
             defaults={"name": name, "kind": kind, "url": url},
         )
-    fields = {}
-    for slug, (group, name, kind, unit, higher, position) in SPEC_FIELDS.items():
-        fields[slug], _ = SpecField.objects.get_or_create(
-            slug=slug,
-            defaults={
-                "group": group,
-                "name": name,
-                "kind": kind,
-                "unit": unit,
-                "higher_is_better": higher,
-                "position": position,
-            },
-        )
+    fields = ensure_spec_fields(SPEC_FIELDS)
     # The catalogue lines of camera values, so editors can claim any of them.
     for attribute in CAMERA_FIELDS:
         SpecField.objects.for_camera(attribute)

@@ -13,7 +13,7 @@ from contextlib import contextmanager
 import reversion
 from django.db import transaction
 
-from devices.demo import CONFIRMED, EVENT
+from devices.demo import CONFIRMED, EVENT, ensure_spec_fields
 from devices.models import (
     Brand,
     CameraModule,
@@ -140,18 +140,7 @@ def launch_revision():
 
 
 def _fields():
-    for slug, (group, name, kind, unit, higher, position) in NEW_FIELDS.items():
-        SpecField.objects.get_or_create(
-            slug=slug,
-            defaults={
-                "group": group,
-                "name": name,
-                "kind": kind,
-                "unit": unit,
-                "higher_is_better": higher,
-                "position": position,
-            },
-        )
+    ensure_spec_fields(NEW_FIELDS)
     # Set where no one chose a tolerance yet.
     for slug, tolerance in TOLERANCES.items():
         SpecField.objects.filter(slug=slug, tolerance=0).update(tolerance=tolerance)
