@@ -20,7 +20,9 @@ def test_reader_searches_from_the_header_and_sees_marked_snippets(page, demo):
     )
     marks = page.locator(".story-card .snippet mark")
     assert marks.count() >= 1
-    assert {text.lower() for text in marks.all_inner_texts()} <= {"leica", "cameras"}
+    # PostgreSQL's English stemming also marks "camera" for "cameras".
+    marked = {text.lower() for text in marks.all_inner_texts()}
+    assert marked <= {"leica", "cameras", "camera"}
     # The device the words name is listed too, and leads to its page.
     page.get_by_role("link", name="Leica", exact=True).click()
     page.wait_for_url(demo + "/brands/leica/")
