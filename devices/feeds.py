@@ -20,7 +20,7 @@ from django.views import View
 from django.views.decorators.gzip import gzip_page
 
 from devices.models import Brand, Device, LaunchEvent, Source
-from devices.scorecard import scorecard
+from devices.scorecard import ScoredClaim, claims_of
 from devices.settlement import Outcome
 from devices.specsheet import spec_timeline
 from newsroom.core.addresses import absolute_url, site_host, tag_uri
@@ -339,9 +339,8 @@ class SourceClaimsFeed(SubscriberFeed):
         return Source.objects.get(slug=slug)
 
     def _scored(self, source):
-        scored = scorecard(source).claims
-        scored.sort(key=lambda s: (s.changed_at, s.claim.pk), reverse=True)
-        return scored[:SPEC_FEED_SIZE]
+        newest = claims_of(source).order_by("-changed_at", "-pk")[:SPEC_FEED_SIZE]
+        return [ScoredClaim(claim) for claim in newest]
 
     def item_versions(self, source):
         return [(s.claim.pk, s.changed_at) for s in self._scored(source)]

@@ -1,15 +1,16 @@
 """How often a source was right: its claims, settled, and the figures readers see.
 
-The settlement of each claim is `devices.settlement`'s; this module loads the
-claims it needs in two queries and adds them up.
+The settlement of each claim is `devices.settlement`'s, and devices.scoring
+stores it with each claim and the counts with each source: this module reads
+them.
 """
 
 import datetime as dt
 from dataclasses import dataclass, field
 from itertools import groupby
 
-from devices.models import SpecClaim
-from devices.settlement import AUTHORITATIVE_CLAIMS, Outcome, Settlement, settle
+from devices.models import Source, SpecClaim
+from devices.settlement import Outcome, Settlement
 
 # Below this many settled claims a percentage says more than it knows: the
 # page gives the counts and says why there is no percentage.
@@ -18,44 +19,50 @@ SMALLEST_SAMPLE = 5
 
 @dataclass
 class ScoredClaim:
+    """A claim with its settlement, as devices.scoring stored it."""
+
     claim: SpecClaim
-    settlement: Settlement
+
+    @property
+    def settlement(self) -> Settlement:
+        claim = self.claim
+        return Settlement(
+            Outcome(claim.outcome), by=claim.settled_by, claim_stated_on=claim.stated_on
+        )
 
     @property
     def outcome(self) -> Outcome:
-        return self.settlement.outcome
+        return Outcome(self.claim.outcome)
 
     @property
     def changed_at(self) -> dt.datetime:
         """When this line last changed: stated, settled or withdrawn."""
-        moments = [self.claim.recorded_at, self.claim.withdrawn_at]
-        if self.settlement.by is not None:
-            moments.append(self.settlement.by.recorded_at)
-        return max(moment for moment in moments if moment is not None)
+        return self.claim.changed_at
 
 
 @dataclass
 class Scorecard:
+    confirmed: int = 0
+    contradicted: int = 0
+    open: int = 0
+    withdrawn: int = 0
+    # On average, how many days before the official word its confirmed
+    # claims were made.
+    lead_days: float | None = None
+    # Only where a page lists them (the source's own page).
     claims: list[ScoredClaim] = field(default_factory=list)
 
-    def count(self, outcome) -> int:
-        return sum(1 for scored in self.claims if scored.outcome == outcome)
-
-    @property
-    def confirmed(self) -> int:
-        return self.count(Outcome.CONFIRMED)
-
-    @property
-    def contradicted(self) -> int:
-        return self.count(Outcome.CONTRADICTED)
-
-    @property
-    def open(self) -> int:
-        return self.count(Outcome.OPEN)
-
-    @property
-    def withdrawn(self) -> int:
-        return self.count(Outcome.WITHDRAWN)
+    @classmethod
+    def of(cls, source, claims=()) -> "Scorecard":
+        """The score devices.scoring keeps on `source`."""
+        return cls(
+            confirmed=source.claims_confirmed,
+            contradicted=source.claims_contradicted,
+            open=source.claims_open,
+            withdrawn=source.claims_withdrawn,
+            lead_days=source.lead_days,
+            claims=[ScoredClaim(claim) for claim in claims],
+        )
 
     @property
     def settled(self) -> int:
@@ -89,18 +96,6 @@ class Scorecard:
         return f"{self.mark} ({self.accuracy:.0%} of {self.settled} settled claims)."
 
     @property
-    def lead_days(self) -> float | None:
-        """On average, how many days before the official word its confirmed
-        claims were made."""
-        leads = [
-            scored.settlement.lead_days
-            for scored in self.claims
-            if scored.outcome == Outcome.CONFIRMED
-            and scored.settlement.lead_days is not None
-        ]
-        return sum(leads) / len(leads) if leads else None
-
-    @property
     def by_device(self) -> list[tuple]:
         """(device, its scored claims, open ones first) by device name."""
         order = {Outcome.OPEN: 0}
@@ -120,55 +115,43 @@ class Scorecard:
         ]
 
 
-def _settled(claims) -> list[ScoredClaim]:
-    claims = list(claims)
-    devices = {claim.device_id for claim in claims}
-    officials = {}
-    for official in (
-        SpecClaim.objects.for_sheets()
-        .filter(AUTHORITATIVE_CLAIMS, device__in=devices)
-        .order_by()
-    ):
-        officials.setdefault(official.device_id, []).append(official)
-    return [
-        ScoredClaim(claim, settle(claim, officials.get(claim.device_id, [])))
-        for claim in claims
-    ]
-
-
-def _claims_of(sources):
+def claims_of(source):
+    """Every claim `source` made, with what settled it, in one query."""
     return (
         SpecClaim.objects.for_sheets()
-        .select_related("device", "camera")
-        .filter(source__in=sources)
+        .select_related("device", "settled_by__source", "settled_by__field")
+        .filter(source=source)
         .order_by("device__name", "stated_on", "pk")
     )
 
 
-def scorecard(source) -> Scorecard:
-    """Every claim `source` made, each settled, in two queries."""
-    return Scorecard(_settled(_claims_of([source])))
+def scorecard(source, claims=None) -> Scorecard:
+    """`source`'s score and `claims` (by default every claim it made), with
+    their settlements, in two queries."""
+    fresh = Source.objects.get(pk=source.pk)
+    return Scorecard.of(fresh, claims_of(source) if claims is None else claims)
 
 
 def scorecards(sources) -> dict[int, Scorecard]:
-    """The scorecard of each of `sources`, by id, in two queries."""
-    cards = {source.pk: Scorecard() for source in sources}
-    for scored in _settled(_claims_of(list(cards))):
-        cards[scored.claim.source_id].claims.append(scored)
-    return cards
+    """The score of each of `sources`, by id, in one query, however many
+    claims they made."""
+    ids = [source.pk for source in sources]
+    return {
+        fresh.pk: Scorecard.of(fresh) for fresh in Source.objects.filter(pk__in=ids)
+    }
 
 
 def mark_sources(claims) -> None:
     """Give each of `claims` (loaded with their sources) its source's score,
     as `claim.source_score` and `claim.source.scorecard`, for the mark beside
-    it ("7 of 8 confirmed"); official sources get none: they settle the rest."""
+    it ("7 of 8 confirmed"); official sources get none: they settle the rest.
+    No query: the score is read off the loaded sources."""
     claims = list(claims)
-    scored = {
-        claim.source_id: claim.source
+    cards = {
+        claim.source_id: Scorecard.of(claim.source)
         for claim in claims
         if claim.source is not None and not claim.source.settles_claims
     }
-    cards = scorecards(scored.values()) if scored else {}
     for claim in claims:
         claim.source_score = cards.get(claim.source_id)
         if claim.source is not None:

@@ -27,6 +27,7 @@ from devices.models import (
     SpecField,
 )
 from devices.models.events import period_start
+from devices.scoring import settle_and_score
 from newsroom.core.page_cache import content_changed
 
 # The permission of the role that may withdraw claims (Editors hold it).
@@ -139,6 +140,8 @@ def withdraw_claim(*, claim: SpecClaim, by) -> SpecClaim:
         # An update, not save(): the claim's own content is never written.
         now = timezone.now()
         SpecClaim.objects.filter(pk=claim.pk).update(withdrawn_at=now, withdrawn_by=by)
+        # No signal from an update: the settlements and scores it moves, here.
+        settle_and_score(device_ids=[stored.device_id])
         _touch(stored.device_id)
     claim.refresh_from_db()
     return claim

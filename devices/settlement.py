@@ -7,6 +7,9 @@ the tolerance their field declares, text by normalised value, yes/no exactly)
 and the claim is confirmed, or they do not and it is contradicted. Until then
 it is open. A withdrawn claim is never scored, nor one that only said the
 value was unknown: it claimed nothing that could be checked.
+
+devices.scoring stores what this rule says with each claim, for queries and
+scores; nothing else works it out again.
 """
 
 import datetime as dt
@@ -16,8 +19,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import models
-from django.db.models import Case, Exists, OuterRef, Q, Value, When
-from django.db.models.functions import Coalesce
 
 
 class Outcome(models.TextChoices):
@@ -84,39 +85,8 @@ def settles_claims(source) -> bool:
     )
 
 
-# The same rule for queries on claims.
-AUTHORITATIVE_CLAIMS = Q(source__kind="official") | Q(source__is_authoritative=True)
-
-
 def is_authoritative(claim) -> bool:
     return settles_claims(claim.source)
-
-
-def with_open_flag(claims):
-    """`claims` (a SpecClaim queryset) with `is_open`: the rule above in SQL,
-    for lists that filter or sort on it (the admin's open claims first, the
-    desk's devices with open claims). A claim is open when it is standing,
-    gives a value, is not itself authoritative, and no standing authoritative
-    claim with a value exists for the same device and line."""
-    same_line = (
-        claims.model.objects.filter(
-            AUTHORITATIVE_CLAIMS,
-            device=OuterRef("device"),
-            field=OuterRef("field"),
-            withdrawn_at__isnull=True,
-            is_unknown=False,
-        )
-        # A spec's line has no camera: compare the cameras with None as 0.
-        .annotate(line_camera=Coalesce("camera", 0))
-        .filter(line_camera=Coalesce(OuterRef("camera"), 0))
-    )
-    scored = Q(withdrawn_at__isnull=True, is_unknown=False) & ~AUTHORITATIVE_CLAIMS
-    return claims.annotate(
-        is_open=Case(
-            When(scored & ~Exists(same_line), then=Value(True)),
-            default=Value(False),
-        )
-    )
 
 
 def settling_claim(claim, candidates):

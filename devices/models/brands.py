@@ -114,7 +114,17 @@ class Partnership(CleanTextMixin, VersionedModel):
             raise ValidationError({"ended_on": "It cannot end before it starts."})
 
 
-@reversion.register(exclude=["version"])
+# The score devices.scoring keeps from the source's settled claims.
+SCORE_FIELDS = [
+    "claims_confirmed",
+    "claims_contradicted",
+    "claims_open",
+    "claims_withdrawn",
+    "lead_days",
+]
+
+
+@reversion.register(exclude=["version", *SCORE_FIELDS])
 class Source(CleanTextMixin, VersionedModel):
     """Where a claim comes from: kept as records so they can be scored later."""
 
@@ -133,6 +143,18 @@ class Source(CleanTextMixin, VersionedModel):
         default=False,
         help_text="Its claims settle other sources' claims, as an official "
         "source's do (official sources always do).",
+    )
+    # Its score, kept by devices.scoring whenever one of its claims is settled
+    # or withdrawn, so a page showing the score reads it, not every claim.
+    claims_confirmed = models.PositiveIntegerField(default=0, editable=False)
+    claims_contradicted = models.PositiveIntegerField(default=0, editable=False)
+    claims_open = models.PositiveIntegerField(default=0, editable=False)
+    claims_withdrawn = models.PositiveIntegerField(default=0, editable=False)
+    lead_days = models.FloatField(
+        null=True,
+        editable=False,
+        help_text="On average, how many days before the official word its "
+        "confirmed claims came.",
     )
 
     class Meta:

@@ -17,7 +17,7 @@ from django.utils.functional import cached_property
 
 from devices.confidence import Confidence, rank_expression, rank_of
 from devices.models.brands import Brand, Source
-from devices.settlement import with_open_flag
+from devices.settlement import Outcome
 from newsroom.core.concurrency import VersionedModel
 from newsroom.core.date_limits import validate_year
 from newsroom.core.text import CleanTextMixin
@@ -419,14 +419,23 @@ class SpecClaimQuerySet(models.QuerySet):
 
     def with_open_flag(self):
         """Each claim with `is_open` (not settled yet, see devices.settlement)."""
-        return with_open_flag(self)
+        return self.annotate(
+            is_open=models.ExpressionWrapper(
+                models.Q(outcome=Outcome.OPEN), output_field=models.BooleanField()
+            )
+        )
 
     def open(self):
         """Claims still waiting for the official word (devices.settlement)."""
-        return self.with_open_flag().filter(is_open=True)
+        return self.filter(outcome=Outcome.OPEN)
 
 
-@reversion.register()
+# What devices.scoring stores from the settlement rule: never a revision's to
+# restore, since it follows from other claims.
+SETTLEMENT_FIELDS = ["outcome", "settled_by", "lead_days", "changed_at"]
+
+
+@reversion.register(exclude=SETTLEMENT_FIELDS)
 class SpecClaim(Claim):
     device = models.ForeignKey(
         Device, on_delete=models.CASCADE, related_name="spec_claims"
@@ -455,11 +464,35 @@ class SpecClaim(Claim):
     value_text = models.CharField(max_length=200, blank=True)
     value_boolean = models.BooleanField(null=True, blank=True)
 
+    # The claim's settlement (devices.settlement), stored by devices.scoring
+    # whenever a claim of the same device, its source or its field changes, so
+    # that scores and "still open" lists are read, not worked out, per page.
+    # Empty until it is first worked out (claims added in bulk).
+    outcome = models.CharField(
+        max_length=12, choices=Outcome, blank=True, editable=False, db_index=True
+    )
+    settled_by = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, editable=False, related_name="+"
+    )
+    lead_days = models.IntegerField(null=True, editable=False)
+    changed_at = models.DateTimeField(
+        null=True,
+        editable=False,
+        help_text="When the claim was last stated, settled or withdrawn.",
+    )
+
     objects = SpecClaimQuerySet.as_manager()
 
     class Meta:
         ordering = ["field__group", "field__position", "stated_on", "pk"]
-        indexes = [models.Index(fields=["device", "field"], name="claim_device_idx")]
+        indexes = [
+            models.Index(fields=["device", "field"], name="claim_device_idx"),
+            # A source's claims feed, newest change first.
+            models.Index(
+                fields=["source", "-changed_at", "-id"],
+                name="claim_source_changes_idx",
+            ),
+        ]
         permissions = [
             ("withdraw_specclaim", "Can withdraw claims (they stay in the history)")
         ]

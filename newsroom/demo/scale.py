@@ -25,6 +25,7 @@ from devices.models import (
     SpecClaim,
     SpecField,
 )
+from devices.scoring import settle_unsettled
 from newsroom.demo.stories import SECTIONS
 from newsroom.markup import render_markdown
 from newsroom.models import (
@@ -215,6 +216,8 @@ class ScaleData:
                 for field in self.camera_fields.values()
             ]
             SpecClaim.objects.bulk_create(claims)
+        # bulk_create sends no signal: the settlements and scores, once.
+        settle_unsettled()
         self.out(f"{self.device_count} devices with claims and cameras")
 
     def make_events(self):
