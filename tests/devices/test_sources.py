@@ -172,3 +172,28 @@ def test_hostile_text_stays_text_in_every_format(client, story):
     assert data["items"][0]["title"].startswith("Xiaomi 12S Ultra · Chipset: Chip")
     html = page(client, "/sources/hostile/")
     assert "<script>alert" not in html
+
+
+def test_a_prolific_sources_page_lists_its_devices_a_page_at_a_time(client):
+    leaker = SourceFactory(name="Busy tipster", slug="busy-tipster")
+    battery = SpecFieldFactory(name="Battery", slug="battery", unit="mAh")
+    for number in range(30):
+        services.record_claim(
+            device=DeviceFactory(name=f"Phone {number:02}", slug=f"phone-{number:02}"),
+            field=battery,
+            value=5000,
+            source=leaker,
+            stated_on=LEAK,
+        )
+    url = leaker.get_absolute_url()
+
+    first = client.get(url).text
+    second = client.get(url, {"page": 2}).text
+    beyond = client.get(url, {"page": "999"})
+
+    assert "Phone 00" in first and "Phone 24" in first and "Phone 25" not in first
+    assert "Phone 25" in second and "Phone 29" in second and "Phone 00" not in second
+    assert "More devices" in first and "Previous devices" in second
+    # The score counts every claim, not only the page's.
+    assert re.search(r"Still open</dt>\s*<dd>\s*30\s*</dd>", first)
+    assert beyond.status_code == 200 and "Phone 29" in beyond.text
