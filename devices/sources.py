@@ -1,6 +1,5 @@
 """Pages about sources: who said what before the launch, and how it turned out."""
 
-from django.db.models import Exists, OuterRef
 from django.views.generic import DetailView, ListView
 
 from devices.models import Device, Source, SpecClaim
@@ -35,8 +34,9 @@ class SourceDetailView(DetailView):
     def get_context_data(self, **kwargs):
         source = self.object
         devices = (
+            # IN, not EXISTS: the devices are looked up once, not per device.
             Device.objects.filter(
-                Exists(SpecClaim.objects.filter(device=OuterRef("pk"), source=source))
+                pk__in=SpecClaim.objects.filter(source=source).values("device")
             )
             .order_by("name", "pk")
             .values_list("pk", flat=True)
