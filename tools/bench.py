@@ -4,6 +4,7 @@ that cost stays flat as the archive grows.
     make bench                                  # 100,000 stories, SQLite
     make bench BENCH_ARGS="--stories 100000 --compare 1000"
     DATABASE_URL=postgres://... make bench      # an empty (test) database
+    DATABASE_URL=postgres://... make bench BENCH_ARGS=--keep   # fill it once
 
 Steps, on this machine only (127.0.0.1):
 
@@ -186,6 +187,9 @@ def prepare(size, args):
         env = environment(url, OUT / "static")
         print(f"Filling {url.split('@')[-1]} with {size} stories ...", flush=True)
         manage(env, "migrate", "--noinput")
+        if args.keep:
+            manage(env, "make_bench_data", "--stories", str(size), "--keep")
+            return url
         manage(env, "flush", "--noinput")
         manage(env, "make_bench_data", "--stories", str(size), quiet=False)
         return url
@@ -421,6 +425,11 @@ def parse_args(argv=None):
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--pages", nargs="+", choices=PAGES, default=PAGES)
     parser.add_argument("--rebuild", action="store_true", help="regenerate the data")
+    parser.add_argument(
+        "--keep",
+        action="store_true",
+        help="with DATABASE_URL: reuse the data if it has this many stories",
+    )
     parser.add_argument("--json", type=Path, help="where to write the results")
     args = parser.parse_args(argv)
     if args.rounds < 1 or args.seconds < 1 or args.connections < 1:

@@ -22,6 +22,12 @@ class Command(BaseCommand):
             default=2,
             help="Processes rendering story bodies (1: none besides this one).",
         )
+        parser.add_argument(
+            "--keep",
+            action="store_true",
+            help="Leave benchmark data of the same size already here as it is "
+            "(filling 100,000 stories takes minutes).",
+        )
 
     def handle(self, *args, **options):
         if options["devices"] < 2 or options["events"] < 1:
@@ -29,8 +35,14 @@ class Command(BaseCommand):
         if options["stories"] < 1:
             raise CommandError("Give at least one story.")
         # Slugs are numbered from zero: a second run would collide.
-        if Article.objects.filter(slug__startswith="bench-story-").exists():
-            raise CommandError("This database already holds benchmark data.")
+        present = Article.objects.filter(slug__startswith="bench-story-").count()
+        if present and options["keep"] and present == options["stories"]:
+            self.stdout.write(f"  Kept the {present} stories already here.")
+            return
+        if present:
+            raise CommandError(
+                f"This database already holds benchmark data ({present} stories)."
+            )
         ScaleData(
             stories=options["stories"],
             devices=options["devices"],

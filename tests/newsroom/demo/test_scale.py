@@ -4,7 +4,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from devices.embeds import find_embeds, referenced_slugs
-from devices.models import Device, LaunchEvent, SpecClaim
+from devices.models import Device, LaunchEvent, Source, SpecClaim
 from newsroom.markup import render_markdown
 from newsroom.models import Article
 
@@ -74,3 +74,24 @@ def test_devices_have_claims_and_cameras_and_events_their_times(bench_data):
 def test_a_second_run_is_refused_rather_than_mixed_in(bench_data):
     with pytest.raises(CommandError, match="already holds"):
         call_command("make_bench_data", stories=5, devices=2, events=1, processes=1)
+
+
+def test_keep_leaves_data_of_the_same_size_and_refuses_another(bench_data):
+    before = Article.objects.count()
+
+    call_command(
+        "make_bench_data", stories=50, devices=6, events=3, processes=1, keep=True
+    )
+
+    assert Article.objects.count() == before
+    with pytest.raises(CommandError, match="already holds"):
+        call_command(
+            "make_bench_data", stories=51, devices=6, events=3, processes=1, keep=True
+        )
+
+
+def test_bench_claims_are_settled_and_their_source_scored(bench_data):
+    assert not SpecClaim.objects.filter(outcome="").exists()
+    assert Source.objects.get(slug="bench-reports").claims_open == (
+        SpecClaim.objects.filter(outcome="open").count()
+    )
