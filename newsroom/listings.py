@@ -10,7 +10,7 @@ from newsroom.models import Article
 
 def public_stories():
     """Every public story with what a story card shows, newest first."""
-    return Article.objects.published().for_listing()
+    return Article.objects.published().for_cards()
 
 
 def stories_about(record):

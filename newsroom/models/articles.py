@@ -111,6 +111,12 @@ class ArticleQuerySet(models.QuerySet):
             "tags",
         )
 
+    def for_cards(self):
+        """`for_listing` without the story's text, which no card shows: a
+        listing sorted by the database (a tag's stories, say) carries every
+        selected column through the sort, and bodies are most of a row."""
+        return self.for_listing().defer("body", "body_html", "search_vector")
+
     def for_reading(self):
         """Everything the story page shows, in a fixed number of queries."""
         return self.select_related("section").prefetch_related(
