@@ -99,9 +99,7 @@ def test_claims_are_grouped_by_device_open_ones_first(leaker, maker):
     assert [s.claim.pk for s in claims] == [still_open.pk, settled.pk]
 
 
-def test_many_sources_are_scored_in_one_query(
-    leaker, maker, django_assert_num_queries
-):
+def test_many_sources_are_scored_in_one_query(leaker, maker, django_assert_num_queries):
     other = SourceFactory(slug="other")
     rumour_and_answer(leaker, maker, rumour=1, answer=1)
     rumour_and_answer(other, maker, rumour=1, answer=2)
