@@ -124,6 +124,9 @@ class ArchiveIndex(ArticleDateMixin, ArchiveIndexView):
     context_object_name = "stories"
     template_name = "newsroom/article_archive.html"
 
+    def get_date_list(self, queryset, date_type=None, ordering="DESC"):
+        return queryset.months()
+
 
 class ArchiveMonthView(ArticleDateMixin, MonthArchiveView):
     paginate_by = settings.NEWSROOM_PAGE_SIZE

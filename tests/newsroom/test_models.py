@@ -126,3 +126,53 @@ class TestLatestPerSection:
         assert rail() == [old]
         time_machine.move_to(NOW + dt.timedelta(hours=1), tick=False)
         assert rail() == [scheduled]
+
+
+class TestArchiveMonths:
+    """The archive index's months: only those with a public story, in the
+    newsroom's time zone, however long the archive."""
+
+    def months(self):
+        return [
+            (m.year, m.month, m.tzinfo is not None)
+            for m in Article.objects.published().months()
+        ]
+
+    def test_no_public_story_no_months(self, time_machine):
+        time_machine.move_to(NOW, tick=False)
+        ArticleFactory(status=Article.Status.DRAFT, published_at=None)
+        assert self.months() == []
+
+    def test_months_with_public_stories_newest_first_gaps_left_out(self, time_machine):
+        time_machine.move_to(NOW, tick=False)
+        for day in [dt.date(2022, 6, 1), dt.date(2022, 3, 31), dt.date(2021, 12, 5)]:
+            ArticleFactory(
+                published_at=dt.datetime.combine(day, dt.time(12), tzinfo=dt.UTC)
+            )
+        # A draft in May and a story scheduled for July make no month.
+        ArticleFactory(
+            status=Article.Status.DRAFT,
+            published_at=dt.datetime(2022, 5, 2, tzinfo=dt.UTC),
+        )
+        ArticleFactory(published_at=dt.datetime(2022, 7, 2, tzinfo=dt.UTC))
+        assert self.months() == [
+            (2022, 6, True),
+            (2022, 3, True),
+            (2021, 12, True),
+        ]
+
+    def test_a_month_is_the_newsrooms_month(self, settings, time_machine):
+        settings.TIME_ZONE = "Asia/Shanghai"
+        time_machine.move_to(NOW, tick=False)
+        # 31 May 20:00 UTC is 1 June 04:00 in Shanghai.
+        ArticleFactory(published_at=dt.datetime(2022, 5, 31, 20, tzinfo=dt.UTC))
+        assert self.months() == [(2022, 6, True)]
+
+    def test_queries_do_not_grow_with_the_archive(
+        self, time_machine, django_assert_max_num_queries
+    ):
+        time_machine.move_to(NOW, tick=False)
+        for month in range(1, 13):
+            ArticleFactory(published_at=dt.datetime(2021, month, 3, tzinfo=dt.UTC))
+        with django_assert_max_num_queries(3):
+            assert len(self.months()) == 12

@@ -28,7 +28,7 @@ BUDGETS = {
     "author": ("/author/bench-writer-0/", 7),
     "story with four embeds": ("story:bench-story-0", 14),
     "story with a hero and no embeds": ("story:hero", 10),
-    "archive": ("/archive/", 7),
+    "archive": ("/archive/", 9),
     "search": ("/search/?q=periscope", 9),
     "feed": ("/feed/", 10),
     "atom feed": ("/feed/atom/", 10),
