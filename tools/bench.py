@@ -17,13 +17,17 @@ Steps, on this machine only (127.0.0.1):
 3. wrk, `--connections` connections for `--seconds` per run, over each page
    cold (every configured cache emptied before each request, see
    tools/bench_wsgi.py) and warm, and over the floor (a Django view returning
-   the story page's size from memory) and the same bytes as a static file
-   through whitenoise; `--rounds` rounds, every run of a round back to back,
-   sizes interleaved, so a busy moment on the machine hits all alike;
+   the story page's size from memory, never cached) and the same bytes as a
+   static file through whitenoise; also, for each page, a static file of
+   that page's own size, since a warm page costs what its bytes cost (the
+   feed is several times the story's size); `--rounds` rounds, every run of
+   a round back to back, sizes interleaved, so a busy moment on the machine
+   hits all alike;
 4. a table: requests/s, p50, p99 and queries per request, each page's ratio
-   to the floor and to the static file (medians of per-round ratios), worker
-   RSS, and with --compare each page's cost at the big size against the
-   small one; written as JSON under var/bench/.
+   to the floor, to the static file and to the static file of its own size
+   (medians of per-round ratios), worker RSS, and with --compare each page's
+   cost at the big size against the small one; written as JSON under
+   var/bench/.
 
 Not part of `make test`: timings belong here, never in tests.
 """
@@ -50,6 +54,8 @@ OUT = ROOT / "var" / "bench"
 HOST = "127.0.0.1"
 WORKERS = 2
 STATIC_NAME = "bench-floor.html"
+# A static file of each page's own size: "same-size static <page>".
+SAME_SIZE = "same-size static"
 DRAIN_TRIES = 10  # of up to 30 s each
 
 # The pages, as names; `find_pages` turns them into paths in the data.
@@ -323,6 +329,7 @@ def measure(servers, paths, args):
     (scripts / "warm.lua").write_text(WRK_SCRIPT % {"cold": ""})
     runs = [(name, cold) for name in args.pages for cold in (True, False)]
     runs += [(name, False) for name in BASELINES]
+    runs += [(f"{SAME_SIZE} {name}", False) for name in args.pages]
     results = {server.size: {} for server in servers}
     rss = {server.size: 0.0 for server in servers}
     for number in range(1, args.rounds + 1):
@@ -333,7 +340,7 @@ def measure(servers, paths, args):
                     f"{name} cold"
                     if cold
                     else name
-                    if name in BASELINES
+                    if is_baseline(name)
                     else f"{name} warm"
                 )
                 result = run_wrk(
@@ -347,6 +354,10 @@ def measure(servers, paths, args):
                 rss[server.size] = max(rss[server.size], server.worker_rss_mib())
                 server.drain()
     return results, rss
+
+
+def is_baseline(name):
+    return name in BASELINES or name.startswith(SAME_SIZE)
 
 
 def median(values):
@@ -366,7 +377,10 @@ def summarise(results, rss, described, sizes):
         floor, static = runs["floor"], runs["static"]
         rows = {}
         for key, rounds in runs.items():
-            page = key.rsplit(" ", 1)[0] if key not in BASELINES else key
+            if key.startswith(SAME_SIZE):
+                continue
+            page = key if is_baseline(key) else key.rsplit(" ", 1)[0]
+            same_size = runs.get(f"{SAME_SIZE} {page}")
             row = {
                 "rps": median([r["rps"] for r in rounds]),
                 "p50_ms": median([r["p50"] / 1000 for r in rounds]),
@@ -385,6 +399,14 @@ def summarise(results, rss, described, sizes):
                         for r, s in zip(rounds, static, strict=True)
                     ]
                 ),
+                "to_same_size_static": median(
+                    [
+                        ratio(r["rps"], s["rps"])
+                        for r, s in zip(rounds, same_size or [], strict=True)
+                    ]
+                )
+                if same_size
+                else None,
             }
             if small is not None and size != small:
                 # Time per request at this size over the small one's, per round.
@@ -408,7 +430,7 @@ def table(summary, sizes):
             f"\n{size} stories (largest worker RSS {block['worker_rss_mib']:.0f} MiB)"
         )
         head = f"  {'page':18} {'req/s':>8} {'p50 ms':>7} {'p99 ms':>7} {'queries':>7}"
-        head += f" {'×floor':>7} {'×static':>7}"
+        head += f" {'×floor':>7} {'×static':>7} {'×same':>7}"
         if small is not None and size != small:
             head += f" {'cost vs ' + str(small):>12}"
         lines.append(head)
@@ -417,11 +439,18 @@ def table(summary, sizes):
             line += f" {row['p50_ms']:7.1f} {row['p99_ms']:7.1f}"
             queries = "" if row["queries"] is None else str(row["queries"])
             line += f" {queries:>7} {row['to_floor']:7.4f} {row['to_static']:7.4f}"
+            same = row["to_same_size_static"]
+            line += f" {'':>7}" if same is None else f" {same:7.4f}"
             if f"cost_vs_{small}" in row:
                 line += f" {row[f'cost_vs_{small}']:11.2f}×"
             if row["not_ok"]:
                 line += f"  ({row['not_ok']} not 200)"
             lines.append(line)
+    lines.append(
+        "\n×floor, ×static, ×same: requests/s over the floor's, the story-size"
+        " static file's and the static file's of the page's own size (medians"
+        " of per-round ratios)."
+    )
     return "\n".join(lines)
 
 
@@ -486,6 +515,10 @@ def main(argv=None):
         paths[size] = {name: found["path"] for name, found in described[size].items()}
         paths[size]["floor"] = "/bench-floor/"
         paths[size]["static"] = f"/static/{STATIC_NAME}"
+        for name, found in described[size].items():
+            same = f"bench-{size}-{name.replace('.', '-')}.html"
+            (static_root / same).write_bytes(b"x" * found["bytes"])
+            paths[size][f"{SAME_SIZE} {name}"] = f"/static/{same}"
     servers = []
     try:
         for size in sizes:

@@ -72,3 +72,24 @@ def test_table_gives_ratios_to_the_floor_and_across_sizes():
     assert "100000 stories (largest worker RSS 90 MiB)" in table
     assert "cost vs 1000" in table
     assert "2.00×" in table
+
+
+def test_a_warm_page_is_also_measured_against_static_bytes_of_its_own_size():
+    bench = load_tool()
+    # The feed is ten times the story's size: the story-size static file is
+    # five times as fast as the feed's own-size one.
+    results = {
+        1_000: {
+            "feed warm": [result(450)],
+            "floor": [result(500)],
+            "static": [result(1000)],
+            "same-size static feed": [result(200)],
+        }
+    }
+    summary = bench.summarise(results, {1_000: 80.0}, {1_000: {}}, [1_000])
+    rows = summary[1_000]["rows"]
+    assert rows["feed warm"]["to_static"] == pytest.approx(0.45)
+    assert rows["feed warm"]["to_same_size_static"] == pytest.approx(2.25)
+    # The own-size static files are references, not rows of their own.
+    assert "same-size static feed" not in rows
+    assert "×same" in bench.table(summary, [1_000])

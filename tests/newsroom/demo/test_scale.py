@@ -48,6 +48,24 @@ def test_the_first_story_shows_its_four_embeds_filled_in(bench_data, client):
     assert story.launch_events.get().title in page
 
 
+def test_one_story_in_fifty_compares_the_first_two_devices_at_any_size():
+    call_command(
+        "make_bench_data", stories=100, devices=6, events=3, processes=1, verbosity=0
+    )
+    first = Device.objects.get(slug="bench-device-0")
+    about_first = Article.objects.published().about_device(first)
+    # Stories 25 and 75 (and any the random picks add): the benchmark's
+    # device page lists a full page of stories at 1,000 stories already.
+    assert {"bench-story-25", "bench-story-75"} <= set(
+        about_first.values_list("slug", flat=True)
+    )
+    story = Article.objects.get(slug="bench-story-75")
+    assert find_embeds(story.body)[0].line() == (
+        "[[compare bench-device-0 bench-device-1]]"
+    )
+    assert 1 <= len(find_embeds(story.body)) <= 4
+
+
 def test_archive_holds_drafts_and_scheduled_stories_too(bench_data):
     public = Article.objects.published()
     assert Article.objects.filter(status=Article.Status.DRAFT).exists()
