@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
+from django.http import Http404
 from django.urls import include, path, re_path
 from django.views.decorators.cache import cache_control
 from django.views.decorators.gzip import gzip_page
@@ -73,7 +74,11 @@ urlpatterns += [
 def serve_media(request, path):
     # MEDIA_ROOT is read per request, not when the URLconf loads, so uploads
     # are found wherever the settings say they are now (tests move them).
-    return serve(request, path, document_root=settings.MEDIA_ROOT)
+    try:
+        return serve(request, path, document_root=settings.MEDIA_ROOT)
+    except OSError as error:
+        # A name the file system refuses (too long, say) names no upload.
+        raise Http404("No such upload.") from error
 
 
 if settings.SERVE_MEDIA:

@@ -192,3 +192,10 @@ def test_a_refusal_ends_the_request_once(site, path):
     finally:
         request_finished.disconnect(count)
     assert len(ends) == 1
+
+
+@pytest.mark.parametrize("method", ["get", "head"])
+def test_an_upload_name_the_file_system_refuses_is_a_404(method):
+    # Longer than any file name may be: the file system's error, not a 500.
+    response = getattr(Client(), method)("/media/" + "x" * 5000)
+    assert response.status_code == 404
