@@ -117,6 +117,8 @@ class TestEveryTextField:
         field = self.field(label, name)
         if (label, name) == ("newsroom.article", "body_html"):
             pytest.skip("made from the body by every save")
+        if (label, name) == ("devices.specclaim", "outcome"):
+            pytest.skip("worked out by the settlement rule on every save")
         typed, stored = hostile(field, kind)
         if label == "devices.specclaim":
             # A stored claim is never saved again: the cleaning is shown on
