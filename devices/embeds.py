@@ -21,7 +21,14 @@ from django.core.exceptions import ValidationError
 from django.template.loader import render_to_string
 
 from devices.comparison import MAX_DEVICES, compare
-from devices.models import CameraModule, Device, LaunchEvent, SpecClaim
+from devices.models import (
+    CameraModule,
+    Device,
+    LaunchEvent,
+    Source,
+    SpecClaim,
+    SpecField,
+)
 from devices.specsheet import camera_sheet, spec_sheet
 
 # How many slugs each kind takes, and what they name.
@@ -263,7 +270,14 @@ def _by_slug(queryset, slugs) -> dict:
 
 
 class EmbedData:
-    """Everything a batch of embeds shows, loaded in at most four queries."""
+    """Everything a batch of embeds shows, loaded in at most six queries.
+
+    A story page or a feed renders many embeds of the same few devices, so
+    the rows are loaded once and shared: each spec field and source is one
+    object however many claims point at it, where `select_related` would
+    build a copy per claim, and a device shown only as a spec table has no
+    camera rows loaded.
+    """
 
     def __init__(self, embeds):
         spec_slugs, camera_slugs, event_slugs = set(), set(), set()
@@ -273,24 +287,60 @@ class EmbedData:
             if embed.kind in ("cameras", "compare"):
                 camera_slugs.update(embed.device_slugs)
             event_slugs.update(embed.event_slugs)
-        device_slugs = spec_slugs | camera_slugs
-        # One query for the claims of specs and of cameras alike.
-        self.devices = _by_slug(Device.objects.select_related("brand"), device_slugs)
-        self.claims = self._by_device(SpecClaim.objects.for_sheets(), device_slugs)
-        self.cameras = self._by_device(
-            CameraModule.objects.select_related("optics_partner"), camera_slugs
+        self.devices = _by_slug(
+            Device.objects.select_related("brand"), spec_slugs | camera_slugs
         )
+        self.cameras = self._by_device(
+            CameraModule.objects.select_related("optics_partner").order_by(),
+            camera_slugs,
+        )
+        self.claims = self._claims(spec_slugs, camera_slugs)
         self.events = _by_slug(LaunchEvent.objects.select_related("brand"), event_slugs)
 
     def camera_sheet(self, device):
         return camera_sheet(self.cameras[device.pk], self.claims[device.pk])
 
+    def _ids(self, slugs):
+        return [self.devices[s].pk for s in slugs if s in self.devices]
+
     def _by_device(self, queryset, slugs):
-        ids = [self.devices[s].pk for s in slugs if s in self.devices]
+        ids = self._ids(slugs)
         grouped = {pk: [] for pk in ids}
         if ids:
             for row in queryset.filter(device_id__in=ids):
                 grouped[row.device_id].append(row)
+        return grouped
+
+    def _claims(self, spec_slugs, camera_slugs):
+        """Each device's claims: spec lines for spec tables, camera values
+        too where cameras are shown; fields, sources and cameras shared."""
+        grouped = {pk: [] for pk in self._ids(spec_slugs | camera_slugs)}
+        if not grouped:
+            return grouped
+        # The sheets sort claims themselves: no ordering, so no join for it.
+        # One IN list for the index to walk; spec-only devices' camera
+        # values are then left out row by row.
+        claims = list(
+            SpecClaim.objects.filter(device_id__in=list(grouped))
+            .exclude(
+                device_id__in=self._ids(spec_slugs - camera_slugs),
+                camera__isnull=False,
+            )
+            .order_by()
+        )
+        fields = SpecField.objects.in_bulk({claim.field_id for claim in claims})
+        sources = Source.objects.in_bulk(
+            {claim.source_id for claim in claims if claim.source_id}
+        )
+        cameras = {
+            camera.pk: camera for group in self.cameras.values() for camera in group
+        }
+        for claim in claims:
+            SpecClaim.field.field.set_cached_value(claim, fields[claim.field_id])
+            SpecClaim.source.field.set_cached_value(claim, sources.get(claim.source_id))
+            if claim.camera_id is not None:
+                SpecClaim.camera.field.set_cached_value(claim, cameras[claim.camera_id])
+            grouped[claim.device_id].append(claim)
         return grouped
 
 

@@ -227,7 +227,7 @@ class TestQueryCounts:
     ):
         self.make_specs(ultra, 1)
         small = ArticleFactory(body=FOUR_EMBEDS)
-        with django_assert_max_num_queries(4):
+        with django_assert_max_num_queries(6):
             body_of(small)
 
         self.make_specs(old_ultra, 25)
@@ -238,7 +238,7 @@ class TestQueryCounts:
             f"\n[[specs {d.slug}]]\n\n[[compare {d.slug} ultra]]\n" for d in more
         )
         stories = [ArticleFactory(body=big_body) for _ in range(3)]
-        with django_assert_max_num_queries(4):
+        with django_assert_max_num_queries(6):
             bodies = render_bodies(stories)
         assert all("embed-placeholder" not in html for html in bodies.values())
 
