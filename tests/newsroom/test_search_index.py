@@ -5,8 +5,10 @@ a story by its current words at once. Skipped on other databases."""
 import pytest
 import reversion
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from reversion.models import Version
 
+from newsroom import search
 from newsroom.core.page_cache import content_changed
 from newsroom.models import Article
 from tests.factories import ArticleFactory, SectionFactory
@@ -54,6 +56,7 @@ def test_the_index_and_its_triggers_outlive_every_migration():
             "AND tbl_name = 'newsroom_article'"
         )
         assert {name for (name,) in cursor.fetchall()} >= TRIGGERS
+    assert search.fts5_trigram_available()
 
 
 def test_a_new_story_is_found_through_the_index(client):
@@ -132,3 +135,34 @@ def test_publishing_without_save_makes_a_story_findable(client):
     Article.objects.filter(pk=draft.pk).update(status=Article.Status.PUBLISHED)
     written_without_save()
     assert titles(client, "periscope") == ["Embargoed periscope"]
+
+
+def test_search_reads_the_index_not_every_story(client):
+    ArticleFactory(title="Periscope story")
+    with CaptureQueriesContext(connection) as queries:
+        assert titles(client, "periscope") == ["Periscope story"]
+    story_queries = [q["sql"] for q in queries if "newsroom_article" in q["sql"]]
+    assert any("newsroom_article_fts MATCH" in sql for sql in story_queries)
+    assert not any("LIKE" in sql and '"body"' in sql for sql in story_queries)
+
+
+@pytest.fixture
+def without_fts5(monkeypatch):
+    """An SQLite built without FTS5 (or older than 3.34)."""
+    monkeypatch.setattr(search, "fts5_trigram_available", lambda: False)
+
+
+def test_without_fts5_search_matches_words_as_before(client, without_fts5):
+    ArticleFactory(title="Leica cameras on the 12S", body="A periscope lens.")
+    ArticleFactory(title="Cameras by Leica", body="Zeiss rivals; 5G too.")
+    ArticleFactory(title="Hidden Leica", status=Article.Status.DRAFT)
+    with CaptureQueriesContext(connection) as queries:
+        assert sorted(titles(client, "leica")) == [
+            "Cameras by Leica",
+            "Leica cameras on the 12S",
+        ]
+    assert not any("newsroom_article_fts" in q["sql"] for q in queries)
+    assert titles(client, '"leica cameras"') == ["Leica cameras on the 12S"]
+    assert titles(client, "leica -zeiss") == ["Leica cameras on the 12S"]
+    assert titles(client, "5G") == ["Cameras by Leica"]
+    assert titles(client, "scope") == ["Leica cameras on the 12S"]
