@@ -2,8 +2,11 @@
 in step with every write to stories, with save() or without, so search finds
 a story by its current words at once. Skipped on other databases."""
 
+from io import StringIO
+
 import pytest
 import reversion
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from reversion.models import Version
@@ -102,6 +105,10 @@ def test_words_written_without_save_are_found_without_refresh_search(client):
     )
     written_without_save()
     assert titles(client, "sensor") == ["Bulk imported story"]
+
+    out = StringIO()
+    call_command("refresh_search", stdout=out)
+    assert out.getvalue().startswith("Nothing to refresh on SQLite")
 
 
 def test_a_reverted_story_is_found_by_its_old_words_again(client):
