@@ -157,15 +157,20 @@ def search_stories(terms: SearchTerms) -> StoryResults:
         return StoryResults()
     now = timezone.now()
     stories = Article.objects.published(now=now)
-    matched_devices = Device.objects.matching(terms.name_text).values("pk")
-    covers = Exists(
-        ArticleDevice.objects.filter(article=OuterRef("pk"), device__in=matched_devices)
-    )
     if connection.vendor == "postgresql":
-        return _full_text(stories, terms, covers)
+        return _full_text(stories, terms)
+    covers = _covers(terms)
     if fts5_trigram_available():
         return _indexed(stories, terms, covers, now)
     return _word_match(stories, terms, covers)
+
+
+def _covers(terms):
+    """Whether a story covers a device the words name (embeds or lists it)."""
+    devices = Device.objects.matching(terms.name_text).values("pk")
+    return Exists(
+        ArticleDevice.objects.filter(article=OuterRef("pk"), device__in=devices)
+    )
 
 
 def _newest(stories):
@@ -190,13 +195,21 @@ def _ranked(candidates, *, rank, keep=None, load, **found):
     return StoryResults(ids, load, more, **found)
 
 
-def _full_text(stories, terms, covers):
+def _full_text(stories, terms):
     from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 
     query = SearchQuery(terms.text, search_type="websearch", config="english")
-    # A GIN index scan, or a walk newest first that reads each story's
-    # vector, whichever the planner reckons cheaper: bounded either way.
+    # Many matches: the planner walks the primary key newest first, reading
+    # each story's vector, and stops at the bound; few: it reads them off
+    # the GIN index. Either way the work follows the matches taken, not the
+    # archive.
     candidates = _newest(stories.filter(search_vector=query))
+    # Asked of the candidates' links as a set: asked story by story (as
+    # EXISTS), PostgreSQL would rather hash every link to a matching device
+    # in the archive.
+    devices = Device.objects.matching(terms.name_text).values("pk")
+    links = ArticleDevice.objects.filter(article__in=candidates, device__in=devices)
+    covers = Q(pk__in=links.values("article"))
     rank = SearchRank(F("search_vector"), query) + Case(
         When(covers, then=Value(1.0)), default=Value(0.0), output_field=FloatField()
     )
