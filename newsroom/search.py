@@ -11,10 +11,11 @@ second table, but triggers in the database keep it in step with every write
 to stories, bulk updates and reverts included. Words shorter than three
 letters have no trigram: they are looked for among the stories the other
 words found, or alone among the newest stories. An SQLite without FTS5 (or
-older than 3.34) falls back to plain matching, which reads every story.
+older than 3.34) falls back to plain matching: it reads stories newest first
+until enough match, every story for a rare word.
 
-Either way only the newest MAX_CANDIDATES public stories that match are
-searched, so a search costs the same in a large archive as in a small one.
+Only the newest MAX_CANDIDATES public stories that match are searched, so
+with an index a search costs the same in a large archive as in a small one.
 Among them, a story that covers a device matching the words (it embeds it
 or lists it) ranks above one that only mentions it, then headline matches
 (on PostgreSQL, its rank), then the newest.
@@ -152,7 +153,7 @@ def search_stories(terms: SearchTerms) -> StoryResults:
     """Public stories matching `terms`, best first, among the newest
     MAX_CANDIDATES that match; each loaded with a `snippet` source for
     `snippet()`. Two queries, whatever the archive: the ranked ids of the
-    candidates, then the stories of a page."""
+    candidates, then the stories of a page (and what their cards need)."""
     if not terms.include:
         return StoryResults()
     now = timezone.now()
@@ -190,7 +191,7 @@ def _ranked(candidates, *, rank, keep=None, load, **found):
     )
     more = len(rows) > MAX_CANDIDATES
     if more:
-        rows.remove(min(rows))
+        rows.remove(min(rows))  # the oldest, by id
     ids = [pk for pk, kept in rows if kept]
     return StoryResults(ids, load, more, **found)
 
