@@ -3,24 +3,37 @@ sources whose names match.
 
 PostgreSQL gets full-text search over each story's stored vector (GIN index,
 English stemming, ranking, web-search syntax: "a phrase", -word) with
-`SearchHeadline` snippets. SQLite, the embedded default, matches every word
-or quoted phrase in the headline, standfirst or body and leaves out stories
-holding a -word, headline matches first. FTS5 would need a second table kept
-in step with every write to stories (including bulk updates and reverts),
-so plain matching is used: it is exact, and an embedded site is small.
+`SearchHeadline` snippets. SQLite, the embedded default, finds every word or
+quoted phrase in the headline, standfirst or body and leaves out stories
+holding a -word, through an FTS5 index of trigrams (migration 0013): a word
+is still found inside a longer one, as plain matching did. That index is a
+second table, but triggers in the database keep it in step with every write
+to stories, bulk updates and reverts included. Words shorter than three
+letters have no trigram: they are looked for among the stories the other
+words found, or alone among the newest stories. An SQLite without FTS5 (or
+older than 3.34) falls back to plain matching: it reads stories newest first
+until enough match, every story for a rare word.
 
-On both, a story that covers a device matching the words (it embeds it or
-lists it) ranks above one that only mentions it.
+Only the newest MAX_CANDIDATES public stories that match are searched, so
+with an index a search costs the same in a large archive as in a small one.
+Among them, a story that covers a device matching the words (it embeds it
+or lists it) ranks above one that only mentions it, then headline matches
+(on PostgreSQL, its rank), then the newest.
 """
 
+import functools
 import html
 import re
+import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.db import connection
 from django.db.models import (
+    BooleanField,
     Case,
     Exists,
+    ExpressionWrapper,
     F,
     FloatField,
     IntegerField,
@@ -29,6 +42,8 @@ from django.db.models import (
     Value,
     When,
 )
+from django.db.models.expressions import RawSQL
+from django.utils import timezone
 from django.utils.safestring import mark_safe
 
 from devices.models import Device
@@ -47,6 +62,13 @@ SNIPPET_WORDS = 30
 # that stored text never holds (newsroom.core.text drops them), so the
 # snippet can be escaped first and marked after.
 START, STOP = "\x02", "\x03"
+# The most stories a search looks at: the newest public ones that match. The
+# database finds them walking its index newest first and stops there, so
+# ranking and counting them costs the same however large the archive grows,
+# and the newest stories are the ones readers of news look for. 25 pages.
+MAX_CANDIDATES = 500
+# Trigrams: the SQLite index cannot find anything shorter.
+MIN_INDEXED_LENGTH = 3
 
 
 @dataclass
@@ -88,78 +110,240 @@ def parse_query(raw: str | None) -> SearchTerms:
     return terms
 
 
-def search_stories(terms: SearchTerms):
-    """Public stories matching `terms`, best first, each with a `snippet`
-    source for `snippet()`."""
-    stories = Article.objects.published()
+@dataclass
+class StoryResults:
+    """The stories a search found, best first: their ids, and `load`, which
+    reads the stories of some ids ready to show. A paginator slices it, so
+    only a page of stories is read.
+
+    `more`: more stories match than the MAX_CANDIDATES searched. `short_words`:
+    words too short for the index, looked for among those only."""
+
+    ids: list[int] = field(default_factory=list)
+    load: Callable | None = None
+    more: bool = False
+    short_words: list[str] = field(default_factory=list)
+    only_short: bool = False
+
+    def __len__(self):
+        return len(self.ids)
+
+    def __getitem__(self, index):
+        ids = self.ids[index] if isinstance(index, slice) else [self.ids[index]]
+        found = {story.pk: story for story in self.load(ids)} if ids else {}
+        stories = [found[pk] for pk in ids if pk in found]
+        return stories if isinstance(index, slice) else stories[0]
+
+    @property
+    def count_label(self) -> str:
+        """How many stories match, as the page says it: past the bound, all
+        it knows is that there are more (unless short words thinned them)."""
+        if self.more and not self.short_words:
+            return f"more than {MAX_CANDIDATES}"
+        return str(len(self.ids))
+
+    @property
+    def counted(self) -> str:
+        noun = "story" if self.count_label == "1" else "stories"
+        label = self.count_label
+        return f"{label[:1].upper()}{label[1:]} {noun}"
+
+
+def search_stories(terms: SearchTerms) -> StoryResults:
+    """Public stories matching `terms`, best first, among the newest
+    MAX_CANDIDATES that match; each loaded with a `snippet` source for
+    `snippet()`. Two queries, whatever the archive: the ranked ids of the
+    candidates, then the stories of a page (and what their cards need)."""
     if not terms.include:
-        return stories.none()
-    matched_devices = Device.objects.matching(terms.name_text).values("pk")
-    covers = Exists(
-        ArticleDevice.objects.filter(article=OuterRef("pk"), device__in=matched_devices)
-    )
+        return StoryResults()
+    now = timezone.now()
+    stories = Article.objects.published(now=now)
     if connection.vendor == "postgresql":
-        return _full_text(stories, terms, covers)
+        return _full_text(stories, terms)
+    covers = _covers(terms)
+    if fts5_trigram_available():
+        return _indexed(stories, terms, covers, now)
     return _word_match(stories, terms, covers)
 
 
-def _full_text(stories, terms, covers):
+def _covers(terms):
+    """Whether a story covers a device the words name (embeds or lists it)."""
+    devices = Device.objects.matching(terms.name_text).values("pk")
+    return Exists(
+        ArticleDevice.objects.filter(article=OuterRef("pk"), device__in=devices)
+    )
+
+
+def _newest(stories):
+    """The newest of `stories`, one past the bound: a walk down the primary
+    key that stops there. The one past tells that more match."""
+    return stories.order_by("-pk").values("pk")[: MAX_CANDIDATES + 1]
+
+
+def _ranked(candidates, *, rank, keep=None, load, **found):
+    """The ids of the candidates, best first (one query), without the one
+    past the bound and those `keep` (a Q; None keeps all) leaves out."""
+    keep = ExpressionWrapper(keep, BooleanField()) if keep else Value(True)
+    rows = list(
+        candidates.annotate(rank=rank, keep=keep)
+        .order_by("-rank", "-published_at", "-pk")
+        .values_list("pk", "keep")
+    )
+    more = len(rows) > MAX_CANDIDATES
+    if more:
+        rows.remove(min(rows))  # the oldest, by id
+    ids = [pk for pk, kept in rows if kept]
+    return StoryResults(ids, load, more, **found)
+
+
+def _full_text(stories, terms):
     from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 
     query = SearchQuery(terms.text, search_type="websearch", config="english")
-    return (
-        stories.filter(search_vector=query)
-        .annotate(
-            rank=SearchRank(F("search_vector"), query)
-            + Case(
-                When(covers, then=Value(1.0)),
-                default=Value(0.0),
-                output_field=FloatField(),
-            ),
-            headline=SearchHeadline(
-                "body",
-                query,
-                config="english",
-                start_sel=START,
-                stop_sel=STOP,
-                max_words=SNIPPET_WORDS,
-                min_words=12,
-                max_fragments=2,
-                fragment_delimiter=" … ",
-            ),
-        )
-        .order_by("-rank", "-published_at")
+    # Many matches: the planner walks the primary key newest first, reading
+    # each story's vector, and stops at the bound; few: it reads them off
+    # the GIN index. Either way the work follows the matches taken, not the
+    # archive.
+    candidates = _newest(stories.filter(search_vector=query))
+    # Asked of the candidates' links as a set: asked story by story (as
+    # EXISTS), PostgreSQL would rather hash every link to a matching device
+    # in the archive.
+    devices = Device.objects.matching(terms.name_text).values("pk")
+    links = ArticleDevice.objects.filter(article__in=candidates, device__in=devices)
+    covers = Q(pk__in=links.values("article"))
+    rank = SearchRank(F("search_vector"), query) + Case(
+        When(covers, then=Value(1.0)), default=Value(0.0), output_field=FloatField()
     )
+
+    def load(ids):
+        return (
+            stories.filter(pk__in=ids)
+            .for_cards()
+            .annotate(
+                headline=SearchHeadline(
+                    "body",
+                    query,
+                    config="english",
+                    start_sel=START,
+                    stop_sel=STOP,
+                    max_words=SNIPPET_WORDS,
+                    min_words=12,
+                    max_fragments=2,
+                    fragment_delimiter=" … ",
+                )
+            )
+        )
+
+    return _ranked(stories.filter(pk__in=candidates), rank=rank, load=load)
 
 
 def _in_story(term):
     return Q(title__icontains=term) | Q(dek__icontains=term) | Q(body__icontains=term)
 
 
+def _word_rank(terms, covers):
+    """Covering a matching device counts most, then every term in the
+    headline."""
+    in_title = Q()
+    for term in terms.include:
+        in_title &= Q(title__icontains=term)
+    return _points(covers, 2) + _points(in_title, 1)
+
+
+def _points(condition, points):
+    return Case(
+        When(condition, then=Value(points)),
+        default=Value(0),
+        output_field=IntegerField(),
+    )
+
+
+def _loader(stories):
+    def load(ids):
+        # The snippet is cut from the standfirst and body here.
+        return stories.filter(pk__in=ids).for_listing().defer("body_html")
+
+    return load
+
+
 def _word_match(stories, terms, covers):
+    # Without the index: every term looked for in each story, newest first,
+    # until enough match (all of them, when few do).
     matches = Q()
     for term in terms.include:
         matches &= _in_story(term)
     for term in terms.exclude:
         matches &= ~_in_story(term)
-    in_title = Q()
+    candidates = _newest(stories.filter(matches))
+    return _ranked(
+        stories.filter(pk__in=candidates),
+        rank=_word_rank(terms, covers),
+        load=_loader(stories),
+    )
+
+
+@functools.cache
+def fts5_trigram_available() -> bool:
+    """Whether the running SQLite has FTS5 with trigrams, as migration 0013
+    needed to create the index: tried once, on a database in memory."""
+    probe = sqlite3.connect(":memory:")
+    try:
+        probe.execute("CREATE VIRTUAL TABLE probe USING fts5(text, tokenize=trigram)")
+    except sqlite3.OperationalError:
+        return False
+    finally:
+        probe.close()
+    return True
+
+
+def _phrase(term):
+    """`term` as an FTS5 string: the trigram index finds it as a substring."""
+    return '"' + term.replace('"', '""') + '"'
+
+
+# The newest public stories the index finds, one past the bound. FTS5 hands
+# out its matches by rowid (the story's id) newest first and stops at the
+# limit; the publication rule of ArticleQuerySet.published is checked on the
+# way, so drafts and scheduled stories take no place among the candidates.
+INDEXED_CANDIDATES = """
+SELECT f.rowid FROM newsroom_article_fts AS f
+JOIN newsroom_article AS a ON a.id = f.rowid
+WHERE newsroom_article_fts MATCH %s AND a.status = %s AND a.published_at <= %s
+ORDER BY f.rowid DESC LIMIT %s
+"""
+
+
+def _indexed(stories, terms, covers, now):
+    def indexed(term):
+        return len(term) >= MIN_INDEXED_LENGTH
+
+    find = [_phrase(term) for term in terms.include if indexed(term)]
+    # What the index cannot look for, it leaves to a filter of the candidates.
+    keep = Q()
     for term in terms.include:
-        in_title &= Q(title__icontains=term)
-    return (
-        stories.filter(matches)
-        .annotate(
-            rank=Case(
-                When(covers, then=Value(2)),
-                default=Value(0),
-                output_field=IntegerField(),
-            )
-            + Case(
-                When(in_title, then=Value(1)),
-                default=Value(0),
-                output_field=IntegerField(),
-            ),
-        )
-        .order_by("-rank", "-published_at")
+        if not indexed(term):
+            keep &= _in_story(term)
+    for term in terms.exclude:
+        if not (find and indexed(term)):
+            keep &= ~_in_story(term)
+    short_words = [term for term in terms.include + terms.exclude if not indexed(term)]
+    if find:
+        match = " AND ".join(find)
+        leave_out = [_phrase(term) for term in terms.exclude if indexed(term)]
+        if leave_out:
+            match = f"({match}) NOT ({' OR '.join(leave_out)})"
+        published_at = connection.ops.adapt_datetimefield_value(now)
+        params = [match, Article.Status.PUBLISHED, published_at, MAX_CANDIDATES + 1]
+        candidates = stories.filter(pk__in=RawSQL(INDEXED_CANDIDATES, params))
+    else:
+        candidates = stories.filter(pk__in=_newest(stories))
+    return _ranked(
+        candidates,
+        rank=_word_rank(terms, covers),
+        keep=keep,
+        load=_loader(stories),
+        short_words=short_words,
+        only_short=not find,
     )
 
 

@@ -12,6 +12,7 @@ from newsroom.core.pagination import BoundedPaginator
 from newsroom.listings import public_stories
 from newsroom.models import Article, Author, Section, Tag
 from newsroom.search import (
+    MAX_CANDIDATES,
     MAX_QUERY_LENGTH,
     parse_query,
     record_groups,
@@ -139,12 +140,14 @@ class SearchView(StoryListView):
     grouped by kind with counts; stories with a marked snippet."""
 
     template_name = "newsroom/search.html"
-    # The page says how many stories match, so they are all counted.
+    # A search finds at most MAX_CANDIDATES stories, all ranked at once: the
+    # page counts them and loads the ones it shows.
     paginator_class = Paginator
 
     def get_queryset(self):
         self.terms = parse_query(self.request.GET.get("q"))
-        return search_stories(self.terms).for_listing()
+        self.results = search_stories(self.terms)
+        return self.results
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -157,6 +160,8 @@ class SearchView(StoryListView):
             "query": self.terms.text,
             "terms": self.terms,
             "max_query_length": MAX_QUERY_LENGTH,
+            "results": self.results,
+            "max_candidates": MAX_CANDIDATES,
             "groups": groups,
             "devices": groups[0].items if groups else [],
         }

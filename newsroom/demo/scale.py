@@ -1,8 +1,9 @@
 """Scale data for the benchmark: many stories, devices and launch events.
 
 Rows go in with bulk_create for speed, but every derived field is filled by
-the function the save path uses: body HTML by `render_markdown`, coverage
-links from `find_embeds`/`referenced_slugs`, an event's UTC span by its own
+the function the save path uses: body HTML by `render_markdown`, the search
+vector by `refresh_search_vectors`, coverage links from
+`find_embeds`/`referenced_slugs`, an event's UTC span by its own
 `utc_span()`. So pages render from this data exactly as from edited data.
 """
 
@@ -330,6 +331,9 @@ class ScaleData:
             if article.published_at:
                 article.created_at = article.updated_at = article.published_at
         Article.objects.bulk_update(articles, ["created_at", "updated_at"])
+        # PostgreSQL's search vector, as save() computes it (SQLite's index
+        # follows the inserts by itself).
+        Article.objects.filter(pk__in=[a.pk for a in articles]).refresh_search_vectors()
         Byline.objects.bulk_create(
             Byline(article=article, author=self.authors[article.pk % AUTHOR_COUNT])
             for article in articles

@@ -104,3 +104,28 @@ def test_page_stays_within_its_query_budget_as_the_archive_grows(
     grow(45)
     with django_assert_max_num_queries(budget):
         assert client.get(address(page)).status_code == 200
+
+
+def test_search_stays_within_its_budget_past_the_stories_it_looks_at(
+    client, archive, django_assert_max_num_queries
+):
+    where, budget = BUDGETS["search"]
+    section = Section.objects.get(slug="bench-0")
+    # More matching stories than the 500 a search ranks, imported in bulk.
+    stories = Article.objects.bulk_create(
+        Article(
+            title=f"Imported story {n}",
+            slug=f"imported-{n}",
+            body="About the periscope.",
+            section=section,
+            status=Article.Status.PUBLISHED,
+            published_at=timezone.now() - dt.timedelta(hours=1, minutes=n),
+        )
+        for n in range(520)
+    )
+    Article.objects.filter(pk__in=[s.pk for s in stories]).refresh_search_vectors()
+    for page in (where, where + "&page=25"):
+        with django_assert_max_num_queries(budget):
+            response = client.get(page)
+        assert response.status_code == 200
+        assert response.context["paginator"].num_pages == 25

@@ -222,7 +222,7 @@ def test_pagination_keeps_the_query_with_the_groups(client, newsroom):
 
 def test_search_page_queries_are_fixed(client, newsroom, django_assert_max_num_queries):
     ArticleFactory.create_batch(5, title="Leica story")
-    # Stories: count, page, bylines, tags; then devices, brands, events,
+    # Stories: the ranked candidates, a page, bylines, tags; then devices,
     # sources (one each while under ten found); the sections of the header.
     with django_assert_max_num_queries(9):
         search(client, "Leica")

@@ -66,6 +66,13 @@ def test_one_story_in_fifty_compares_the_first_two_devices_at_any_size():
     assert 1 <= len(find_embeds(story.body)) <= 4
 
 
+def test_the_benchmark_search_finds_its_stories(bench_data, client):
+    # PostgreSQL reads the stored vector that save() fills, bulk_create not.
+    response = client.get("/search/", {"q": "periscope"})
+    public = Article.objects.published().filter(body__icontains="periscope")
+    assert len(response.context["paginator"].object_list) == public.count() > 0
+
+
 def test_archive_holds_drafts_and_scheduled_stories_too(bench_data):
     public = Article.objects.published()
     assert Article.objects.filter(status=Article.Status.DRAFT).exists()
