@@ -11,7 +11,7 @@ from django.http import Http404, HttpResponsePermanentRedirect, HttpResponseRedi
 from django.views.generic import TemplateView
 
 from devices.comparison import MAX_DEVICES, MIN_DEVICES, compare, compare_path
-from devices.picker import PickerForm
+from devices.picker import PickerForm, worth_adding
 from devices.views import device_queryset
 
 # Pieces of an address between "-vs-"; beyond this it is no comparison (and
@@ -80,7 +80,10 @@ class CompareView(TemplateView):
         return super().get_context_data(
             comparison=comparison,
             devices=comparison.devices,
-            picker=PickerForm(initial={"device": [d.name for d in comparison.devices]}),
+            picker=PickerForm(
+                initial={"device": [d.name for d in comparison.devices]},
+                offered=worth_adding(comparison.devices),
+            ),
             **kwargs,
         )
 

@@ -1,41 +1,85 @@
-"""The form that picks devices to compare, by name, alias or slug."""
+"""The form that picks devices to compare, by name, alias or slug, and the
+names it suggests.
+
+A page carries only a few names in the picker's <datalist>, chosen for that
+page, so it weighs the same whatever the catalogue holds.
+"""
 
 from django import forms
-from django.db.models import Q
+from django.db.models import F, Q
 
 from devices.comparison import MAX_DEVICES, MIN_DEVICES
 from devices.models import Device
+from newsroom.core.text import clean_line
+
+# Names a page's <datalist> carries. Every one is weight on every device and
+# compare page, read on phones; a popup shows about this many at a time.
+OFFERED = 8
+# As long as a device's name may be; a longer text is cut, not looked up.
+MAX_TYPED = 120
+
+
+def typed_name(text: str) -> str:
+    """What a reader typed, as names are looked up: one line of single
+    spaces, nothing a document cannot hold, no longer than a name."""
+    return " ".join(clean_line(text).split())[:MAX_TYPED]
+
+
+def going_by(text: str):
+    """The devices going by `text`: its slug, its name or one of its
+    aliases, in any case."""
+    text = typed_name(text)
+    if not text:
+        return Device.objects.none()
+    return Device.objects.filter(
+        Q(slug=text.lower()) | Q(name__iexact=text) | Q(aliases__name__iexact=text)
+    ).distinct()
 
 
 def device_named(text: str):
     """The device a reader typed or ticked: its slug, its name or one of its
     aliases, in any case; None when nothing or more than one fits."""
-    text = " ".join(text.split())
-    if not text:
-        return None
-    found = list(
-        Device.objects.filter(
-            Q(slug=text.lower()) | Q(name__iexact=text) | Q(aliases__name__iexact=text)
-        )
-        .distinct()
-        .values_list("slug", flat=True)[:2]
-    )
+    found = list(going_by(text).values_list("slug", flat=True)[:2])
     return found[0] if len(found) == 1 else None
 
 
+def recently_announced() -> list[str]:
+    """Names for a picker about no device in particular: the newest."""
+    return list(
+        Device.objects.order_by(
+            F("announced_on").desc(nulls_last=True), "-pk"
+        ).values_list("name", flat=True)[:OFFERED]
+    )
+
+
+def worth_adding(devices) -> list[str]:
+    """Names for the picker of a comparison: devices like those compared."""
+    return [
+        device.name
+        for device in Device.objects.worth_comparing_with_any(devices, limit=OFFERED)
+    ]
+
+
 class PickerForm(forms.Form):
-    """Up to four devices by name (suggested from every device) or slug."""
+    """Up to four devices by name, alias or slug. `offered`: the names its
+    <datalist> suggests (by default the newest devices)."""
 
     device = forms.CharField(required=False)
 
-    def __init__(self, data=None, initial=None):
+    def __init__(self, data=None, initial=None, offered=None):
         super().__init__(data)
         typed = data.getlist("device") if data is not None else None
         if typed is None:
             typed = (initial or {}).get("device", [])
-        typed = [" ".join(t.split())[:120] for t in typed][:8]
+        typed = [typed_name(t) for t in typed][:8]
         self.typed = typed + [""] * (MAX_DEVICES - len(typed))
+        self.offered = offered
         self.slugs = []
+
+    def offered_names(self) -> list[str]:
+        if self.offered is not None:
+            return list(self.offered)[:OFFERED]
+        return recently_announced()
 
     def clean(self):
         given = [t for t in self.typed if t]
