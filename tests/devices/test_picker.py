@@ -1,6 +1,8 @@
-"""The compare picker at any catalogue size: a few names in each page."""
+"""The compare picker at any catalogue size: a few names in each page, and
+suggestions as the reader types (/devices/suggest.json)."""
 
 import datetime as dt
+import json
 
 import pytest
 from django.core.cache import cache
@@ -13,6 +15,8 @@ from devices.models import Device, DeviceAlias
 from tests.devices.factories import BrandFactory, DeviceFactory
 
 pytestmark = pytest.mark.django_db
+
+SUGGEST = "/devices/suggest.json"
 
 
 @pytest.fixture
@@ -49,6 +53,17 @@ def phones():
     return found
 
 
+def suggest(client, q, **extra):
+    response = client.get(SUGGEST, {"q": q}, **extra)
+    assert response.status_code == 200, q
+    assert response["Content-Type"] == "application/json"
+    return json.loads(response.content)
+
+
+def names(answer):
+    return [result["name"] for result in answer["results"]]
+
+
 def datalist(doc, box_id):
     (box,) = doc.xpath(f"//input[@id='{box_id}']")
     return doc.xpath(f"//datalist[@id='{box.get('list')}']/option/@value")
@@ -71,6 +86,7 @@ def catalogue(count, brand_slug="other-brand"):
 def test_the_bound_is_pinned():
     # Changing it changes every device page's weight: say so in review.
     assert picker.OFFERED == 8
+    assert picker.SUGGESTED == 10
 
 
 def test_a_device_page_offers_the_devices_worth_comparing(client, phones):
@@ -131,3 +147,155 @@ def test_the_picker_page_offers_the_newest_devices(client, phones):
     offered = datalist(doc, "compare-picker-heading-device-1")
     assert len(offered) == picker.OFFERED
     assert offered[:4] == [device.name for device in phones.values()]
+
+
+def test_the_form_says_where_suggestions_come_from(client, phones):
+    doc = lxml_html.fromstring(client.get("/compare/").content)
+    (form,) = doc.xpath("//form[@data-compare-picker]")
+    assert form.get("data-suggest-url") == SUGGEST
+
+
+# ---------------------------------------------------------------------------
+# /devices/suggest.json
+# ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        # A part of the name, in any case.
+        ("x80", ["Vivo X80 Pro"]),
+        # Word by word: brand and series count, order does not.
+        ("ultra xiaomi", ["Xiaomi 11 Ultra", "Xiaomi 12S Ultra"]),
+        ("12S", ["Xiaomi 12S Pro", "Xiaomi 12S Ultra"]),
+        # Another name and a leaked name.
+        ("mi 11 ultra", ["Xiaomi 11 Ultra"]),
+        ("tho", ["Xiaomi 12S Ultra"]),
+        ("Pixel", []),
+    ],
+)
+def test_suggestions_by_name_alias_or_leaked_name(client, phones, typed, expected):
+    answer = suggest(client, typed)
+    assert answer["query"] == typed
+    assert names(answer) == expected
+
+
+def test_each_suggestion_says_what_else_it_goes_by(client, phones):
+    (found,) = suggest(client, "thor")["results"]
+    assert found == {
+        "name": "Xiaomi 12S Ultra",
+        "slug": "xiaomi-12s-ultra",
+        # Browsers show an option only when every typed word is in its value
+        # or its label: the leaked name must be in the label.
+        "label": "Xiaomi 12S series · Thor",
+        "url": "/devices/xiaomi-12s-ultra/",
+    }
+    (plain,) = suggest(client, "x80")["results"]
+    assert plain["label"] == ""
+
+
+def test_the_closest_names_come_first(client, phones):
+    DeviceFactory(name="Ultra Gadget", slug="ultra-gadget")
+    DeviceFactory(name="Ultra", slug="ultra")
+    assert names(suggest(client, "ultra"))[:2] == ["Ultra", "Ultra Gadget"]
+
+
+def test_at_most_the_bound_whatever_the_catalogue(client, phones):
+    catalogue(300)
+    answer = suggest(client, "other phone")
+    assert len(answer["results"]) == picker.SUGGESTED
+    assert names(answer)[:2] == ["Other phone 0", "Other phone 1"]
+
+
+def test_suggestions_cost_the_same_queries_at_any_size(
+    client, phones, django_assert_max_num_queries
+):
+    # The matching devices and their aliases; on a cold page cache, when the
+    # next scheduled change is.
+    with django_assert_max_num_queries(3):
+        suggest(client, "xiaomi")
+    catalogue(300)
+    with django_assert_max_num_queries(3):
+        suggest(client, "phone")
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "",
+        " ",
+        "x" * 10_000,
+        "xiaomi " * 2_000,
+        "12S\x00Ultra",
+        "\x00",
+        "<script>alert(1)</script>",
+        '"><img src=x onerror=alert(1)>',
+        "%",
+        "_",
+        "\\",
+        "'; DROP TABLE devices_device; --",
+        "\u202e\u200b",
+        "Ünïcödé 📱",
+    ],
+)
+def test_hostile_text_gets_valid_json(client, phones, typed):
+    answer = suggest(client, typed)
+    assert len(answer["query"]) <= picker.MAX_TYPED
+    assert len(answer["results"]) <= picker.SUGGESTED
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["q=%ED%A0%80", "q=%FF%FE", "q=%00", "q=a&q=b", "q", "q[]=x", "Q=x&q=%C0%AF"],
+)
+def test_hostile_bytes_get_valid_json(client, phones, query):
+    response = client.get(f"{SUGGEST}?{query}")
+    assert response.status_code == 200, query
+    answer = json.loads(response.content)
+    assert set(answer) == {"query", "results"}
+
+
+def test_no_query_at_all_is_an_empty_answer(client, phones):
+    response = client.get(SUGGEST)
+    assert response.status_code == 200
+    assert json.loads(response.content) == {"query": "", "results": []}
+
+
+def test_a_percent_sign_is_no_wildcard(client, phones):
+    assert names(suggest(client, "%")) == []
+    assert names(suggest(client, "x_0")) == []
+
+
+@pytest.mark.parametrize(
+    ("method", "status"),
+    [("HEAD", 200), ("OPTIONS", 200), ("POST", 405), ("PUT", 405), ("DELETE", 405)],
+)
+def test_it_only_reads(client, phones, method, status):
+    response = client.generic(method, f"{SUGGEST}?q=xiaomi")
+    assert response.status_code == status
+    if method != "POST" and status == 200:
+        assert response.content == b""
+    if status == 405 or method == "OPTIONS":
+        assert set(response["Allow"].split(", ")) == {"GET", "HEAD", "OPTIONS"}
+
+
+def test_readers_get_it_from_the_page_cache(client, phones):
+    first = client.get(SUGGEST, {"q": "xiaomi"})
+    with CaptureQueriesContext(connection) as queries:
+        again = client.get(SUGGEST, {"q": "xiaomi"})
+    assert len(queries) == 0
+    assert again.content == first.content
+    assert again["Content-Type"] == "application/json"
+    assert again["ETag"] == first["ETag"]
+    assert (
+        client.get(
+            SUGGEST, {"q": "xiaomi"}, HTTP_IF_NONE_MATCH=first["ETag"]
+        ).status_code
+        == 304
+    )
+
+
+def test_it_is_compressed_for_readers(client, phones):
+    catalogue(20)
+    response = client.get(SUGGEST, {"q": "other"}, HTTP_ACCEPT_ENCODING="gzip")
+    assert response["Content-Encoding"] == "gzip"
