@@ -33,7 +33,8 @@ def compare_url(*devices):
 @register.inclusion_tag("devices/includes/compare_picker.html")
 def compare_picker(picker, heading_id="compare-picker-heading", level=2):
     """The form that picks devices to compare: plain text boxes suggesting
-    the few names the page offers (a <datalist>, no script needed)."""
+    the few names the page offers (a <datalist>, no script needed), which
+    the script replaces with the devices matching what is typed."""
     return {
         "picker": picker,
         "heading_id": heading_id,
