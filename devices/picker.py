@@ -3,9 +3,14 @@ names it suggests.
 
 A page carries only a few names in the picker's <datalist>, chosen for that
 page; any other device is suggested as the reader types (`suggestions`,
-which the script asks for at /devices/suggest.json). So a page weighs the
-same whatever the catalogue holds.
+which the script asks for at /devices/suggest.json) or, without a script,
+offered as "Did you mean" after a name that fits no device (`closest`). So
+a page weighs the same whatever the catalogue holds.
 """
+
+import difflib
+from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from django import forms
 from django.db.models import Case, F, IntegerField, Q, When
@@ -17,11 +22,16 @@ from newsroom.core.text import clean_line
 
 # Names a page's <datalist> carries. Every one is weight on every device and
 # compare page, read on phones; a popup shows about this many at a time, and
-# the script finds the others.
+# the script or "Did you mean" finds the others.
 OFFERED = 8
 # Devices /devices/suggest.json answers with: a popup's worth. A reader who
 # sees none they want types another word rather than scrolls.
 SUGGESTED = 10
+# Devices "Did you mean" offers for a name that fits none or several.
+CLOSEST = 5
+# Near misses weighed for "Did you mean" (those holding the most typed words
+# come first): enough to hold the best, few enough to rank here.
+NEAR_MISSES = 50
 # As long as a device's name may be; a longer text is cut, not looked up.
 MAX_TYPED = 120
 
@@ -97,6 +107,20 @@ def suggestions_json(text: str) -> dict:
     }
 
 
+def closest(text: str) -> list[Device]:
+    """The devices a reader most likely meant by `text`: those whose names
+    hold the most of its words, then the most alike; at most CLOSEST."""
+    text = typed_name(text)
+    near = list(Device.objects.matching_most(text)[:NEAR_MISSES])
+    typed = text.casefold()
+
+    def likeness(device):
+        alike = difflib.SequenceMatcher(None, typed, device.name.casefold()).ratio()
+        return (device.words_matched, alike)
+
+    return sorted(near, key=likeness, reverse=True)[:CLOSEST]
+
+
 def recently_announced() -> list[str]:
     """Names for a picker about no device in particular: the newest."""
     return list(
@@ -114,9 +138,28 @@ def worth_adding(devices) -> list[str]:
     ]
 
 
+@dataclass(frozen=True)
+class Choice:
+    """A device offered for a name typed wrong; `query` is the picker's with
+    the device in that name's place."""
+
+    name: str
+    query: str
+
+
+@dataclass(frozen=True)
+class Unknown:
+    """A typed name that fits no device, or several, and what may be meant."""
+
+    typed: str
+    message: str
+    closest: list[Choice]
+
+
 class PickerForm(forms.Form):
     """Up to four devices by name, alias or slug. `offered`: the names its
-    <datalist> suggests (by default the newest devices)."""
+    <datalist> suggests (by default the newest devices, or after a name typed
+    wrong those closest to it)."""
 
     device = forms.CharField(required=False)
 
@@ -129,28 +172,47 @@ class PickerForm(forms.Form):
         self.typed = typed + [""] * (MAX_DEVICES - len(typed))
         self.offered = offered
         self.slugs = []
+        self.unknown = []
 
     def offered_names(self) -> list[str]:
         if self.offered is not None:
             return list(self.offered)[:OFFERED]
+        names = [choice.name for u in self.unknown for choice in u.closest]
+        if names:
+            return list(dict.fromkeys(names))[:OFFERED]
         return recently_announced()
 
     def clean(self):
-        given = [t for t in self.typed if t]
-        unknown = []
-        for text in given:
-            slug = device_named(text)
-            if slug is None:
-                unknown.append(text)
-            elif slug not in self.slugs:
+        wrong = []
+        for index, text in enumerate(self.typed):
+            slug = device_named(text) if text else None
+            if slug is None and text:
+                wrong.append((index, text))
+            elif slug is not None and slug not in self.slugs:
                 self.slugs.append(slug)
-        if unknown:
-            raise forms.ValidationError(
-                "No device goes by " + ", ".join(f"“{t}”" for t in unknown) + "."
-            )
+        for index, text in wrong:
+            several = list(going_by(text).order_by("name")[:CLOSEST])
+            if several:
+                message = f"Several devices go by “{text}”."
+            else:
+                message = f"No device goes by “{text}”."
+            choices = [
+                self._choice(index, device)
+                for device in several or closest(text)
+                if device.slug not in self.slugs
+            ]
+            self.unknown.append(Unknown(text, message, choices))
+        if self.unknown:
+            raise forms.ValidationError([unknown.message for unknown in self.unknown])
         if not MIN_DEVICES <= len(self.slugs) <= MAX_DEVICES:
             raise forms.ValidationError(
                 f"Pick {MIN_DEVICES} to {MAX_DEVICES} different devices "
                 f"({len(self.slugs)} picked)."
             )
         return {}
+
+    def _choice(self, index, device) -> Choice:
+        names = [*self.typed[:index], device.slug, *self.typed[index + 1 :]]
+        return Choice(
+            device.name, urlencode([("device", name) for name in names if name])
+        )

@@ -2,8 +2,8 @@
 // shown, with a button that adds one more, up to the four the form holds;
 // and what a reader types is looked up (the form's data-suggest-url, by
 // name, alias or leaked name) to fill the boxes' <datalist>.
-// Without this script every box is shown, and the datalist keeps the few
-// names the page came with.
+// Without this script every box is shown, the datalist keeps the few names
+// the page came with, and a name typed wrong is answered by "Did you mean".
 (function () {
   "use strict";
   // Asked once the reader pauses, not at every key.

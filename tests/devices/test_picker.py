@@ -1,5 +1,6 @@
-"""The compare picker at any catalogue size: a few names in each page, and
-suggestions as the reader types (/devices/suggest.json)."""
+"""The compare picker at any catalogue size: a few names in each page,
+suggestions as the reader types (/devices/suggest.json), and "Did you mean"
+for a name typed wrong without JavaScript."""
 
 import datetime as dt
 import json
@@ -299,3 +300,87 @@ def test_it_is_compressed_for_readers(client, phones):
     catalogue(20)
     response = client.get(SUGGEST, {"q": "other"}, HTTP_ACCEPT_ENCODING="gzip")
     assert response["Content-Encoding"] == "gzip"
+
+
+# ---------------------------------------------------------------------------
+# Without JavaScript: "Did you mean"
+# ---------------------------------------------------------------------------
+
+
+def pick(client, *typed, status=400):
+    response = client.get("/compare/", {"device": list(typed)})
+    assert response.status_code == status
+    return response
+
+
+def alert(response):
+    doc = lxml_html.fromstring(response.content)
+    (notice,) = doc.xpath("//form[@data-compare-picker]//*[@role='alert']")
+    return notice
+
+
+def test_a_partial_name_is_answered_with_the_closest_devices(client, phones):
+    notice = alert(pick(client, "Xiaomi 11 Ultra", "12S Ultra"))
+    text = " ".join(notice.text_content().split())
+    assert text.startswith("No device goes by “12S Ultra”. Did you mean:")
+    choices = notice.xpath(".//a")
+    assert [a.text_content() for a in choices] == ["Xiaomi 12S Ultra", "Xiaomi 12S Pro"]
+    # Each choice is the same pick with that device in place of the words.
+    follow = client.get(choices[0].get("href"))
+    assert follow.status_code == 302
+    assert follow["Location"] == "/compare/xiaomi-11-ultra-vs-xiaomi-12s-ultra/"
+
+
+def test_a_name_with_a_typo_still_finds_what_was_meant(client, phones):
+    notice = alert(pick(client, "vivo-x80-pro", "Xiaomi 12S Ulta"))
+    choices = [a.text_content() for a in notice.xpath(".//a")]
+    assert choices[:2] == ["Xiaomi 12S Ultra", "Xiaomi 12S Pro"]
+
+
+def test_a_leaked_name_typed_in_part_is_found(client, phones):
+    notice = alert(pick(client, "Thor 5G", "Vivo X80 Pro"))
+    choices = [a.text_content() for a in notice.xpath(".//a")]
+    assert choices[0] == "Xiaomi 12S Ultra"
+
+
+def test_a_device_already_picked_is_not_offered_again(client, phones):
+    notice = alert(pick(client, "Xiaomi 12S Ultra", "12S"))
+    assert [a.text_content() for a in notice.xpath(".//a")] == ["Xiaomi 12S Pro"]
+
+
+def test_a_name_several_devices_go_by_lists_them(client, phones):
+    DeviceAlias.objects.create(device=phones["sibling"], name="Mi 12S")
+    DeviceAlias.objects.create(device=phones["leaked"], name="Mi 12S")
+    notice = alert(pick(client, "mi 12s", "Vivo X80 Pro"))
+    assert "Several devices go by “mi 12s”." in notice.text_content()
+    assert [a.text_content() for a in notice.xpath(".//a")] == [
+        "Xiaomi 12S Pro",
+        "Xiaomi 12S Ultra",
+    ]
+
+
+def test_nothing_close_says_only_that(client, phones):
+    notice = alert(pick(client, "Pixel 99", "Vivo X80 Pro"))
+    assert " ".join(notice.text_content().split()) == "No device goes by “Pixel 99”."
+    assert notice.xpath(".//a") == []
+
+
+def test_the_closest_devices_fill_the_boxes_suggestions(client, phones):
+    doc = lxml_html.fromstring(pick(client, "Xiaomi 11 Ultra", "12S Ultra").content)
+    offered = datalist(doc, "compare-picker-heading-device-1")
+    assert offered == ["Xiaomi 12S Ultra", "Xiaomi 12S Pro"]
+
+
+def test_did_you_mean_is_bounded_and_costs_the_same_queries(
+    client, phones, django_assert_max_num_queries
+):
+    catalogue(300)
+    with django_assert_max_num_queries(12):
+        notice = alert(pick(client, "Xiaomi 11 Ultra", "phone"))
+    assert len(notice.xpath(".//a")) == picker.CLOSEST
+
+
+def test_markup_typed_is_shown_as_text(client, phones):
+    response = pick(client, "<b>x80</b>", "Xiaomi 12S Ultra")
+    assert b"<b>x80</b>" not in response.content
+    assert "No device goes by “<b>x80</b>”." in alert(response).text_content()

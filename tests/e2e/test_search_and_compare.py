@@ -146,3 +146,19 @@ def test_a_leaked_name_typed_is_suggested_under_the_real_name(page, demo):
     expect(picker.locator("datalist option")).to_have_count(offered)
     expect(picker.locator("datalist option[label]")).to_have_count(0)
     assert page.console_errors == []
+
+
+def test_without_javascript_a_name_typed_wrong_gets_did_you_mean(page_without_js, demo):
+    page = page_without_js
+    page.goto(demo + "/compare/xiaomi-11-ultra-vs-xiaomi-12s-ultra/")
+    type_into(page.get_by_label("Device 3"), "12S Pr")
+    press(page, "Compare")
+    notice = page.get_by_role("alert")
+    expect(notice).to_contain_text("No device goes by “12S Pr”. Did you mean:")
+    # What was typed stays in the box, to correct by hand if none fits.
+    assert page.get_by_label("Device 3").input_value() == "12S Pr"
+    with page.expect_navigation():
+        notice.get_by_role("link", name="Xiaomi 12S Pro").click()
+    assert page.url == (
+        demo + "/compare/xiaomi-11-ultra-vs-xiaomi-12s-pro-vs-xiaomi-12s-ultra/"
+    )
