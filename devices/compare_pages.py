@@ -1,4 +1,5 @@
-"""The comparison page (two to four devices) and the picker that leads to it.
+"""The comparison page (two to four devices), the picker that leads to it
+and the suggestions its script asks for.
 
 A comparison's address is /compare/a-vs-b/ (up to a-vs-b-vs-c-vs-d), the
 slugs in alphabetical order; any other order redirects there. Slugs may hold
@@ -7,11 +8,17 @@ hyphens, even "-vs-", so the address is split where real slugs fit.
 
 from functools import cache
 
-from django.http import Http404, HttpResponsePermanentRedirect, HttpResponseRedirect
+from django.http import (
+    Http404,
+    HttpResponsePermanentRedirect,
+    HttpResponseRedirect,
+    JsonResponse,
+)
+from django.views import View
 from django.views.generic import TemplateView
 
 from devices.comparison import MAX_DEVICES, MIN_DEVICES, compare, compare_path
-from devices.picker import PickerForm
+from devices.picker import PickerForm, suggestions_json, worth_adding
 from devices.views import device_queryset
 
 # Pieces of an address between "-vs-"; beyond this it is no comparison (and
@@ -80,7 +87,10 @@ class CompareView(TemplateView):
         return super().get_context_data(
             comparison=comparison,
             devices=comparison.devices,
-            picker=PickerForm(initial={"device": [d.name for d in comparison.devices]}),
+            picker=PickerForm(
+                initial={"device": [d.name for d in comparison.devices]},
+                offered=worth_adding(comparison.devices),
+            ),
             **kwargs,
         )
 
@@ -98,3 +108,14 @@ class PickerView(TemplateView):
         if form.is_valid():
             return HttpResponseRedirect(compare_path(form.slugs))
         return self.render_to_response({"picker": form}, status=400)
+
+
+class SuggestView(View):
+    """/devices/suggest.json?q=12s: the devices whose names hold what was
+    typed, which the picker's script puts in its <datalist>. Read-only, the
+    same for every reader: stored by the page cache like a page."""
+
+    http_method_names = ["get", "head"]
+
+    def get(self, request, *args, **kwargs):
+        return JsonResponse(suggestions_json(request.GET.get("q", "")))

@@ -10,6 +10,11 @@ app_name = "devices"
 urlpatterns = [
     path("devices/", views.DeviceListView.as_view(), name="device-list"),
     path(
+        "devices/suggest.json",
+        compare_pages.SuggestView.as_view(),
+        name="device-suggest",
+    ),
+    path(
         "devices/<slug:slug>/", views.DeviceDetailView.as_view(), name="device-detail"
     ),
     path(

@@ -94,15 +94,21 @@ class DeviceDetailView(DetailView):
             ),
             None,
         )
+        compare_with = list(
+            Device.objects.select_related("brand").worth_comparing(
+                device, chipset=chipset
+            )
+        )
         return super().get_context_data(
             groups=groups,
             cameras=camera_sheet(device.cameras.all(), claims),
             predecessor=device.predecessor,
             successors=device.successors.all(),
-            compare_with=Device.objects.select_related("brand").worth_comparing(
-                device, chipset=chipset
+            compare_with=compare_with,
+            picker=PickerForm(
+                initial={"device": [device.name]},
+                offered=[other.name for other in compare_with],
             ),
-            picker=PickerForm(initial={"device": [device.name]}),
             stories=stories_about(device)[:STORIES_PER_PAGE],
             **kwargs,
         )

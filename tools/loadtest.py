@@ -97,6 +97,13 @@ PAGE_KINDS = [
             + "?partner=leica&min_main_mp=50&min_battery_mah=4000&sort=name"
         ],
     ),
+    (
+        "device suggestions",
+        lambda site: [
+            site.reverse("devices:device-suggest") + query
+            for query in ("?q=xiaomi", "?q=12s+ultra", "?q=mi+11", "?q=x")
+        ],
+    ),
     ("opensearch", lambda site: [site.reverse("opensearch")]),
     (
         "feeds and calendars",

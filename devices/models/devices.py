@@ -62,15 +62,32 @@ class DeviceQuerySet(models.QuerySet):
             return self.none()
         found = self
         for word in words:
-            # A subquery per word, so two words may match two different aliases.
-            aliases = DeviceAlias.objects.filter(name__icontains=word)
-            found = found.filter(
-                models.Q(name__icontains=word)
-                | models.Q(series__icontains=word)
-                | models.Q(brand__name__icontains=word)
-                | models.Q(pk__in=aliases.values("device"))
-            )
+            found = found.filter(_names_word(word))
         return found
+
+    def matching_most(self, text: str):
+        """Devices whose names hold at least one word of `text` (read as
+        `matching` reads them), those holding the most first, with how many
+        as `words_matched`: the near misses of a name typed wrong."""
+        words = text.split()[:MAX_NAME_WORDS]
+        if not words:
+            return self.none()
+        matched = sum(
+            (
+                models.Case(
+                    models.When(_names_word(word), then=1),
+                    default=0,
+                    output_field=models.IntegerField(),
+                )
+                for word in words
+            ),
+            start=models.Value(0),
+        )
+        return (
+            self.annotate(words_matched=matched)
+            .filter(words_matched__gt=0)
+            .order_by("-words_matched", "name")
+        )
 
     def worth_comparing(self, device, *, chipset=None, limit=8):
         """Other devices a reader may weigh against `device`, any brand: its
@@ -80,21 +97,28 @@ class DeviceQuerySet(models.QuerySet):
         partner's cameras, then the same brand; each with `in_lineage`,
         `same_series`, `same_launch`, `same_chipset`, `same_optics` set. One
         query."""
+        return self.worth_comparing_with_any(
+            [device], chipsets=[chipset] if chipset else [], limit=limit
+        )
+
+    def worth_comparing_with_any(self, devices, *, chipsets=(), limit=8):
+        """`worth_comparing` for several devices at once (those of a
+        comparison): others like any of them, by the same ranking."""
+        devices = list(devices)
+        pks = [device.pk for device in devices]
         shared_events = Device.launch_events.through.objects.filter(
             device=models.OuterRef("pk"),
-            launchevent__devices=device,
+            launchevent__devices__in=pks,
         )
         partners = CameraModule.objects.filter(
-            device=device, optics_partner__isnull=False
+            device__in=pks, optics_partner__isnull=False
         ).values("optics_partner")
         same_optics = CameraModule.objects.filter(
             device=models.OuterRef("pk"), optics_partner__in=partners
         )
-        same_series = (
-            models.Q(series__iexact=device.series)
-            if device.series
-            else models.Q(pk=None)
-        )
+        same_series = models.Q(pk=None)
+        for series in {device.series for device in devices if device.series}:
+            same_series |= models.Q(series__iexact=series)
         best_chipset = (
             SpecClaim.objects.filter(
                 device=models.OuterRef("pk"), field__slug="chipset", camera=None
@@ -102,14 +126,15 @@ class DeviceQuerySet(models.QuerySet):
             .best_first()
             .values("value_text")[:1]
         )
-        same_chipset = (
-            models.Q(best_chipset__iexact=chipset) if chipset else models.Q(pk=None)
-        )
-        in_lineage = models.Q(pk=device.predecessor_id) | models.Q(
-            predecessor=device.pk
-        )
+        same_chipset = models.Q(pk=None)
+        for chipset in chipsets:
+            same_chipset |= models.Q(best_chipset__iexact=chipset)
+        in_lineage = models.Q(predecessor__in=pks)
+        predecessors = [d.predecessor_id for d in devices if d.predecessor_id]
+        if predecessors:
+            in_lineage |= models.Q(pk__in=predecessors)
         found = (
-            self.exclude(pk=device.pk)
+            self.exclude(pk__in=pks)
             .alias(best_chipset=models.Subquery(best_chipset))
             .annotate(
                 in_lineage=models.ExpressionWrapper(
@@ -131,13 +156,25 @@ class DeviceQuerySet(models.QuerySet):
             | models.Q(same_launch=True)
             | models.Q(same_chipset=True)
             | models.Q(same_optics=True)
-            | models.Q(brand=device.brand_id)
+            | models.Q(brand__in={device.brand_id for device in devices})
         ).order_by(
             # A comparison with NULL (no predecessor, no chipset) is no match:
             # last, as SQLite sorts it, where PostgreSQL would put it first.
             *(models.F(flag).desc(nulls_last=True) for flag in FLAGS_OF_LIKENESS),
             "name",
         )[:limit]
+
+
+def _names_word(word: str) -> models.Q:
+    """The device's name, series, brand's name or an alias holds `word`."""
+    # A subquery per word, so two words may match two different aliases.
+    aliases = DeviceAlias.objects.filter(name__icontains=word)
+    return (
+        models.Q(name__icontains=word)
+        | models.Q(series__icontains=word)
+        | models.Q(brand__name__icontains=word)
+        | models.Q(pk__in=aliases.values("device"))
+    )
 
 
 # A device's revision carries its aliases, spec claims and camera modules,

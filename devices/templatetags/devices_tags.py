@@ -3,7 +3,6 @@ from django.utils.html import format_html
 
 from devices.comparison import MAX_DEVICES, compare_path
 from devices.confidence import Confidence
-from devices.models import Device
 
 register = template.Library()
 
@@ -33,13 +32,14 @@ def compare_url(*devices):
 
 @register.inclusion_tag("devices/includes/compare_picker.html")
 def compare_picker(picker, heading_id="compare-picker-heading", level=2):
-    """The form that picks devices to compare: plain text boxes that suggest
-    every device's name as the reader types (a <datalist>, no script needed)."""
+    """The form that picks devices to compare: plain text boxes suggesting
+    the few names the page offers (a <datalist>, no script needed), which
+    the script replaces with the devices matching what is typed."""
     return {
         "picker": picker,
         "heading_id": heading_id,
         "level": level,
-        "names": Device.objects.order_by("name").values_list("name", flat=True),
+        "names": picker.offered_names(),
         "max_devices": MAX_DEVICES,
     }
 

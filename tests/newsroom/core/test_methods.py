@@ -40,6 +40,10 @@ def parses_as_xml(body):
     return ElementTree.fromstring(body) is not None
 
 
+def parses_as_suggestions(body):
+    return json.loads(body)["results"][0]["slug"] == "xiaomi-12s-ultra"
+
+
 def is_css(body):
     return body.startswith(b"/* fuzz */")
 
@@ -63,6 +67,10 @@ def site(settings, media_root):
         "home page": ("/", None),
         "story page": (story.get_absolute_url(), None),
         "device page": (device.get_absolute_url(), None),
+        "device suggestions": (
+            f"/devices/suggest.json?q={device.name.replace(' ', '+')}",
+            parses_as_suggestions,
+        ),
         "RSS feed": ("/feed/", parses_as_feed),
         "Atom feed": ("/feed/atom/", parses_as_feed),
         "JSON Feed": ("/feed.json", parses_as_json_feed),
