@@ -154,6 +154,8 @@ def test_the_form_says_where_suggestions_come_from(client, phones):
     doc = lxml_html.fromstring(client.get("/compare/").content)
     (form,) = doc.xpath("//form[@data-compare-picker]")
     assert form.get("data-suggest-url") == SUGGEST
+    hint = " ".join(form.xpath("string(.//p[@class='meta'])").split())
+    assert hint == "Type two to four device names; suggestions appear as you type."
 
 
 # ---------------------------------------------------------------------------
