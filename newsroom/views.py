@@ -54,6 +54,7 @@ class HomeView(StoryListView):
         context["section_stories"] = (
             Article.objects.published()
             .select_related("section")
+            .defer("body", "body_html", "search_vector")
             .latest_per_section(per_section=SECTION_STORIES_ON_HOME)
         )
         return context

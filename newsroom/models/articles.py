@@ -190,11 +190,15 @@ class ArticleQuerySet(models.QuerySet):
             .order_by("-published_at", "-pk")
             .values("pk")
         )
-        picks = Q()
-        for rank in range(per_section):
-            nth = Subquery(newest_in_section[rank : rank + 1])
-            picks |= Q(pk__in=Section.objects.annotate(pick=nth).values("pick"))
-        return self.filter(picks).order_by(
+        picks = [
+            Section.objects.order_by()
+            .annotate(pick=Subquery(newest_in_section[rank : rank + 1]))
+            .values("pick")
+            for rank in range(per_section)
+        ]
+        # One IN list: PostgreSQL reads "IN (a) OR IN (b)" by scanning every
+        # story (400 ms at 100,000), one list by looking up its few ids.
+        return self.filter(pk__in=picks[0].union(*picks[1:], all=True)).order_by(
             "section__position", "section__name", "-published_at"
         )
 
