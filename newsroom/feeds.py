@@ -193,6 +193,9 @@ class TagFeed(SubjectFeed):
     model = Tag
     story_lookup = "tags"
 
+    def about(self, stories, tag):
+        return stories.recently_about(tag)
+
     def title(self, channel):
         return f"{settings.SITE_NAME}: stories tagged {channel.subject.name}"
 
@@ -203,6 +206,9 @@ class TagFeed(SubjectFeed):
 class AuthorFeed(SubjectFeed):
     model = Author
     story_lookup = "bylines__author"
+
+    def about(self, stories, author):
+        return stories.recently_about(author)
 
     def title(self, channel):
         return f"{settings.SITE_NAME}: stories by {channel.subject.name}"
@@ -216,7 +222,7 @@ class DeviceFeed(SubjectFeed):
     model = Device
 
     def about(self, stories, device):
-        return stories.about_device(device)
+        return stories.recently_about(device)
 
     def description(self, channel):
         return f"The latest stories about the {channel.subject.name}."

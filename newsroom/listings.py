@@ -14,11 +14,11 @@ def public_stories():
 
 
 def stories_about(record):
-    """The public stories about a device, brand or launch event."""
+    """The newest public stories about a device, brand or launch event."""
     stories = public_stories()
     about = {
-        Device: stories.about_device,
+        Device: stories.recently_about,
         Brand: stories.about_brand,
-        LaunchEvent: stories.about_event,
+        LaunchEvent: stories.recently_about,
     }[type(record)]
     return about(record)

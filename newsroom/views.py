@@ -71,10 +71,23 @@ class SubjectStoryListView(StoryListView):
 
     def get_queryset(self):
         self.subject = get_object_or_404(self.subjects, slug=self.kwargs["slug"])
-        return public_stories().filter(**{self.story_lookup: self.subject})
+        return self.stories_of(self.subject)
+
+    def stories_of(self, subject):
+        return public_stories().filter(**{self.story_lookup: subject})
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(**{self.subject_name: self.subject}, **kwargs)
+
+
+class LinkedStoryListView(SubjectStoryListView):
+    """A tag's or author's stories: linked through a table of their own, so
+    only as many as the pages can show are weighed (`recently_about`), the
+    newest written; a section's are one walk down the stories' own index."""
+
+    def stories_of(self, subject):
+        shown = self.paginate_by * self.paginator_class.max_pages
+        return public_stories().recently_about(subject, candidates=shown + 1)
 
 
 class SectionDetailView(SubjectStoryListView):
@@ -84,14 +97,14 @@ class SectionDetailView(SubjectStoryListView):
     story_lookup = "section"
 
 
-class TagDetailView(SubjectStoryListView):
+class TagDetailView(LinkedStoryListView):
     template_name = "newsroom/tag_detail.html"
     subjects = Tag.objects.all()
     subject_name = "tag"
     story_lookup = "tags"
 
 
-class AuthorDetailView(SubjectStoryListView):
+class AuthorDetailView(LinkedStoryListView):
     template_name = "newsroom/author_detail.html"
     subjects = Author.objects.prefetch_related("links")
     subject_name = "author"

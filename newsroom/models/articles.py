@@ -21,6 +21,9 @@ from newsroom.models.people import Author
 UPDATE_GRACE = timezone.timedelta(minutes=10)
 # Related stories are chosen among this many newest stories of each tag.
 RELATED_CANDIDATES = 50
+# A device's or launch event's page and feed list the newest stories about it
+# from among this many most recently written about it.
+RECENT_ABOUT_CANDIDATES = 200
 
 
 def story_vector():
@@ -119,6 +122,32 @@ class ArticleQuerySet(models.QuerySet):
     def about_event(self, event):
         """Stories that cover the launch event."""
         return self.filter(launch_events=event)
+
+    def recently_about(self, record, *, candidates=RECENT_ABOUT_CANDIDATES):
+        """The stories about a device or launch event (`about_device`,
+        `about_event`), tagged with a tag or bylined to an author, among the
+        `candidates` most recently written of them: for pages and feeds that
+        list the newest, whose cost then stays the same however much has
+        been written about the record.
+
+        Sorting every story about a much-covered phone (or with a common
+        tag) by date costs more with each story written; its newest links
+        are one walk down the (record, story) index. A story written long
+        ago and published only now is missed when that many newer ones are
+        about the record too.
+        """
+        links, field = {
+            "device": (ArticleDevice, "device"),
+            "launchevent": (ArticleLaunchEvent, "launch_event"),
+            "tag": (Article.tags.through, "tag"),
+            "author": (Byline, "author"),
+        }[record._meta.model_name]
+        recent = (
+            links.objects.filter(**{field: record})
+            .order_by("-article_id")
+            .values("article_id")[:candidates]
+        )
+        return self.filter(pk__in=recent)
 
     def refresh_search_vectors(self) -> int:
         """Recompute the stored search vector of these stories (PostgreSQL;
@@ -417,6 +446,10 @@ class Byline(models.Model):
                 fields=["article", "author"], name="one_byline_per_author"
             )
         ]
+        # An author's newest stories (`recently_about`).
+        indexes = [
+            models.Index(fields=["author", "-article"], name="author_stories_idx")
+        ]
 
     def __str__(self):
         return f"{self.author} on {self.article}"
@@ -479,6 +512,10 @@ class ArticleDevice(CoverageLink):
                 fields=["article", "device"], name="one_link_per_article_device"
             )
         ]
+        # A device's newest stories (`recently_about`).
+        indexes = [
+            models.Index(fields=["device", "-article"], name="device_stories_idx")
+        ]
 
     @property
     def covered(self):
@@ -501,6 +538,10 @@ class ArticleLaunchEvent(CoverageLink):
             models.UniqueConstraint(
                 fields=["article", "launch_event"], name="one_link_per_article_event"
             )
+        ]
+        # An event's newest stories (`recently_about`).
+        indexes = [
+            models.Index(fields=["launch_event", "-article"], name="event_stories_idx")
         ]
 
     @property

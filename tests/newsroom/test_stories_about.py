@@ -11,6 +11,7 @@ import feedparser
 import pytest
 
 from devices.models import Device
+from newsroom.models import Article
 from tests.devices.factories import (
     BrandFactory,
     CameraFactory,
@@ -88,3 +89,40 @@ def test_a_brand_with_no_stories_keeps_its_devices_date(client, clock):
     assert feedparser.parse(client.get("/brands/quiet/feed/").content).entries == []
     sitemap = client.get("/sitemap-brands.xml").content.decode()
     assert f"<lastmod>{NOW - dt.timedelta(days=2):%Y-%m-%d}" in sitemap
+
+
+def test_a_device_page_and_feed_list_its_newest_public_stories(client, clock):
+    phone = DeviceFactory(name="Xiaomi 12S Ultra", slug="12s-ultra")
+    ages = [3, 1, 2]  # written in this order, shown newest first
+    for age in ages:
+        ArticleFactory(
+            title=f"{age} days old", published_at=NOW - dt.timedelta(days=age)
+        )
+    ArticleFactory(title="A draft", status="draft")
+    ArticleFactory(title="Tomorrow's", published_at=NOW + dt.timedelta(days=1))
+    for story in Article.objects.all():
+        story.devices.add(phone)
+    expected = ["1 days old", "2 days old", "3 days old"]
+
+    page = client.get("/devices/12s-ultra/")
+    assert [story.title for story in page.context["stories"]] == expected
+    feed = feedparser.parse(client.get("/devices/12s-ultra/feed/").content)
+    assert [entry.title for entry in feed.entries] == expected
+
+
+def test_a_device_page_weighs_the_200_stories_last_written_about_it(client, clock):
+    phone = DeviceFactory(name="Xiaomi 12S Ultra", slug="12s-ultra")
+    # Written first, published only now: the newest to go live, but 200
+    # stories written about the phone since then come before it.
+    late = ArticleFactory(title="Held back", published_at=NOW)
+    late.devices.add(phone)
+    for n in range(200):
+        ArticleFactory(
+            title=f"Story {n}", published_at=NOW - dt.timedelta(hours=1, minutes=n)
+        ).devices.add(phone)
+
+    titles = [
+        story.title for story in client.get("/devices/12s-ultra/").context["stories"]
+    ]
+    assert titles[0] == "Story 0"
+    assert "Held back" not in titles
